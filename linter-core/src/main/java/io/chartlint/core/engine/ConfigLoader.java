@@ -1,0 +1,233 @@
+package io.chartlint.core.engine;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
+import com.networknt.schema.serialization.node.TokenStreamLocationAware;
+import io.chartlint.core.Severity;
+import io.chartlint.core.UsageException;
+import io.chartlint.core.model.PodTemplatePath;
+import io.chartlint.core.rule.RuleParameters;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds, reads and validates {@code .chartlint.yaml} against the JSON Schema shipped in the jar.
+ * Every problem is a {@link UsageException} naming the file, the line and what is wrong.
+ */
+public final class ConfigLoader {
+  public static final String FILE_NAME = ".chartlint.yaml";
+
+  private static final YAMLFactory YAML = YAMLFactory.builder().build();
+  private static final ObjectMapper MAPPER = new YAMLMapper(YAML);
+  private static final Schema SCHEMA = loadSchema("config.schema.json");
+
+  private ConfigLoader() {}
+
+  /**
+   * The config of a working directory: {@code .chartlint.yaml} there or in a parent, up to the
+   * repository root (the first directory holding {@code .git}); the defaults when there is none.
+   */
+  public static Config discover(Path workingDirectory) {
+    Path dir = workingDirectory.toAbsolutePath().normalize();
+    while (dir != null) {
+      Path candidate = dir.resolve(FILE_NAME);
+      if (Files.isRegularFile(candidate)) {
+        return load(candidate);
+      }
+      if (Files.exists(dir.resolve(".git"))) {
+        break;
+      }
+      dir = dir.getParent();
+    }
+    return Config.DEFAULTS;
+  }
+
+  /** Reads one config file. */
+  public static Config load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UsageException("cannot read config " + file + ": " + e.getMessage(), e);
+    }
+    return parse(file, text);
+  }
+
+  static Config parse(Path file, String text) {
+    JsonNode root = readWithLocations(file, text);
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return new Config(file, null, Map.of(), List.of(), List.of(), List.of(), null, List.of());
+    }
+    List<Error> errors = SCHEMA.validate(root);
+    if (!errors.isEmpty()) {
+      errors.sort(Comparator.comparingInt(ConfigLoader::lineOf));
+      StringBuilder message = new StringBuilder("invalid config:");
+      for (Error error : errors) {
+        message
+            .append(System.lineSeparator())
+            .append("  ")
+            .append(file)
+            .append(':')
+            .append(lineOf(error))
+            .append(": ")
+            .append(error.getMessage());
+      }
+      throw new UsageException(message.toString());
+    }
+    Path base = file.toAbsolutePath().getParent();
+    FailOn failOn = root.has("failOn") ? FailOn.parse(root.get("failOn").asText()) : null;
+
+    Map<String, Config.RuleConfig> rules = new LinkedHashMap<>();
+    JsonNode rulesNode = root.path("rules");
+    rulesNode
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              ObjectNode body = ((ObjectNode) entry.getValue()).deepCopy();
+              Boolean enabled = body.has("enabled") ? body.get("enabled").booleanValue() : null;
+              Severity severity =
+                  body.has("severity") ? Severity.parse(body.get("severity").asText()) : null;
+              body.remove("enabled");
+              body.remove("severity");
+              rules.put(
+                  entry.getKey(),
+                  new Config.RuleConfig(
+                      enabled, severity, new RuleParameters(body), lineOf(entry.getValue(), root)));
+            });
+
+    List<PodTemplatePath> podPaths = new ArrayList<>();
+    for (JsonNode p : root.path("podTemplatePaths")) {
+      podPaths.add(
+          new PodTemplatePath(
+              p.has("apiVersion") ? p.get("apiVersion").asText() : null,
+              p.get("kind").asText(),
+              p.get("path").asText()));
+    }
+
+    List<Config.Exclude> excludes = new ArrayList<>();
+    for (JsonNode e : root.path("exclude")) {
+      List<String> ids = new ArrayList<>();
+      e.path("rules").forEach(r -> ids.add(r.asText()));
+      LocalDate until = null;
+      if (e.has("until")) {
+        try {
+          until = LocalDate.parse(e.get("until").asText());
+        } catch (java.time.format.DateTimeParseException ex) {
+          throw new UsageException(
+              file
+                  + ":"
+                  + lineOf(e.get("until"), root)
+                  + ": 'until' is not a date: "
+                  + ex.getMessage());
+        }
+      }
+      excludes.add(
+          new Config.Exclude(
+              text(e, "kind"),
+              text(e, "namespace"),
+              text(e, "name"),
+              text(e, "template"),
+              ids,
+              e.get("reason").asText(),
+              until,
+              lineOf(e, root)));
+    }
+
+    return new Config(
+        file,
+        failOn,
+        rules,
+        paths(root.path("nodes"), base),
+        podPaths,
+        excludes,
+        root.has("baseline") ? base.resolve(root.get("baseline").asText()) : null,
+        paths(root.path("policies"), base));
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.has(field) ? node.get(field).asText() : null;
+  }
+
+  private static List<Path> paths(JsonNode array, Path base) {
+    List<Path> list = new ArrayList<>();
+    array.forEach(p -> list.add(base.resolve(p.asText()).normalize()));
+    return list;
+  }
+
+  /** Parses YAML into JSON nodes that remember their line, so schema errors can name it. */
+  static JsonNode readWithLocations(Path file, String text) {
+    try (JsonParser parser = YAML.createParser(text)) {
+      return MAPPER.reader().with(new LocationJsonNodeFactory(parser)).readTree(parser);
+    } catch (IOException e) {
+      String where = "";
+      if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+          && jpe.getLocation() != null) {
+        where = ":" + jpe.getLocation().getLineNr();
+      }
+      String detail =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+              ? jpe.getOriginalMessage()
+              : e.getMessage();
+      throw new UsageException("invalid config: " + file + where + ": " + detail, e);
+    }
+  }
+
+  /**
+   * The line an error is about: the offending property's own line when the error names one that is
+   * present (an unknown key), else the line of the instance.
+   */
+  public static int lineOf(Error error) {
+    JsonNode instance = error.getInstanceNode();
+    String property = error.getProperty();
+    if (property != null && instance != null && instance.has(property)) {
+      return lineOf(instance.get(property), null);
+    }
+    return lineOf(instance, null);
+  }
+
+  /** The 1-based line of a node parsed by {@link #readWithLocations}, or 1 when it has none. */
+  public static int lineOf(JsonNode node, JsonNode root) {
+    if (node instanceof TokenStreamLocationAware aware) {
+      JsonLocation location = aware.tokenStreamLocation();
+      if (location != null && location.getLineNr() > 0) {
+        return location.getLineNr();
+      }
+    }
+    return 1;
+  }
+
+  private static Schema loadSchema(String name) {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing schema resource " + name);
+      }
+      SchemaRegistry registry =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+      return registry.getSchema(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.chartlint.core.engine;
+
+import io.chartlint.core.Severity;
+import io.chartlint.core.rule.Finding;
+import java.util.List;
+
+/**
+ * What a run found.
+ *
+ * @param findings the findings reported, in a deterministic order (file, line, column, rule)
+ * @param suppressed the findings that a suppression hid, with what hid them
+ * @param unusedSuppressions suppressions that hid nothing, so they can be removed
+ * @param notices things the user should know that are not findings (an expired exclude, a directory
+ *     loop that was not followed)
+ * @param internalErrors rules that crashed: bugs in chartlint
+ * @param files how many files or charts were read
+ * @param objects how many Kubernetes objects were checked
+ * @param failOn the threshold of the run
+ */
+public record LintResult(
+    List<Finding> findings,
+    List<SuppressedFinding> suppressed,
+    List<String> unusedSuppressions,
+    List<String> notices,
+    List<String> internalErrors,
+    int files,
+    int objects,
+    FailOn failOn) {
+
+  /** A finding that a suppression hid, and a description of that suppression. */
+  public record SuppressedFinding(Finding finding, String by) {}
+
+  public long count(Severity severity) {
+    return findings.stream().filter(f -> f.severity() == severity).count();
+  }
+
+  /** Whether a finding reaches the threshold. */
+  public boolean failed() {
+    return findings.stream().anyMatch(f -> failOn.fails(f.severity()));
+  }
+}

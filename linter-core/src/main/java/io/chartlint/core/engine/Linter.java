@@ -1,0 +1,494 @@
+package io.chartlint.core.engine;
+
+import io.chartlint.core.Severity;
+import io.chartlint.core.UsageException;
+import io.chartlint.core.load.DocumentParser;
+import io.chartlint.core.load.IgnoreComment;
+import io.chartlint.core.load.InputSource;
+import io.chartlint.core.load.LoadProblem;
+import io.chartlint.core.load.RawDocument;
+import io.chartlint.core.load.SourceDocument;
+import io.chartlint.core.load.YamlStreamSplitter;
+import io.chartlint.core.load.helm.ChartRenderException;
+import io.chartlint.core.load.helm.ChartRenderRequest;
+import io.chartlint.core.load.helm.RenderedChart;
+import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.model.Manifests;
+import io.chartlint.core.model.PodTemplatePaths;
+import io.chartlint.core.rule.Finding;
+import io.chartlint.core.rule.RuleDescriptor;
+import io.chartlint.core.rule.RuleSet;
+import java.io.BufferedInputStream;
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Runs the enabled rules over every input of a request, in parallel across inputs. */
+public final class Linter {
+  private final RuleSet rules;
+  private final Clock clock;
+
+  public Linter(RuleSet rules) {
+    this(rules, Clock.systemDefaultZone());
+  }
+
+  public Linter(RuleSet rules, Clock clock) {
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  public RuleSet rules() {
+    return rules;
+  }
+
+  /** Lints everything the request names. Throws {@link UsageException} for the user's mistakes. */
+  public LintResult lint(LintRequest request) {
+    Config config = request.config();
+    List<ActiveRule> active = activate(config);
+    LocalDate today = LocalDate.now(clock);
+    Suppressions suppressions = new Suppressions(config, today);
+    PodTemplatePaths paths = new PodTemplatePaths(config.podTemplatePaths());
+    List<KubeObject> clusterNodes = loadNodes(config.nodes(), request, paths);
+    Path baselineFile = request.effectiveBaseline();
+    Baseline baseline =
+        baselineFile == null
+            ? null
+            : Baseline.read(
+                request.workingDirectory().resolve(baselineFile), request.workingDirectory());
+    Inputs.Resolution resolution = Inputs.resolve(request.inputs(), request.workingDirectory());
+    InputLinter inputLinter = new InputLinter(request, active, suppressions, paths, clusterNodes);
+
+    List<InputOutcome> outcomes = new ArrayList<>();
+    List<Inputs.Input> inputs = resolution.inputs();
+    int threads = Math.min(request.threads(), Math.max(1, inputs.size()));
+    if (threads == 1) {
+      for (Inputs.Input input : inputs) {
+        outcomes.add(inputLinter.lint(input));
+      }
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(threads, Linter::daemon);
+      try {
+        List<Future<InputOutcome>> futures = new ArrayList<>();
+        for (Inputs.Input input : inputs) {
+          futures.add(pool.submit(() -> inputLinter.lint(input)));
+        }
+        for (Future<InputOutcome> future : futures) {
+          outcomes.add(future.get());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    List<Finding> findings = new ArrayList<>();
+    List<LintResult.SuppressedFinding> suppressed = new ArrayList<>();
+    List<String> unused = new ArrayList<>();
+    List<String> notices = new ArrayList<>(resolution.notices());
+    List<String> internal = new ArrayList<>();
+    int objects = 0;
+    for (InputOutcome outcome : outcomes) {
+      findings.addAll(outcome.findings());
+      suppressed.addAll(outcome.suppressed());
+      unused.addAll(outcome.unused());
+      notices.addAll(outcome.notices());
+      internal.addAll(outcome.internalErrors());
+      objects += outcome.objects();
+    }
+    unused.addAll(suppressions.unusedExcludes());
+    notices.addAll(suppressions.expiredExcludes());
+    findings.sort(ORDER);
+    if (baseline != null) {
+      // After every other suppression, so an entry is not spent on a finding that a comment,
+      // annotation or exclude hides anyway.
+      List<Finding> kept = new ArrayList<>();
+      for (Finding f : findings) {
+        if (baseline.consume(f, request.workingDirectory())) {
+          suppressed.add(new LintResult.SuppressedFinding(f, baseline.description()));
+        } else {
+          kept.add(f);
+        }
+      }
+      findings = kept;
+      unused.addAll(baseline.unused());
+    }
+    suppressed.sort(Comparator.comparing(LintResult.SuppressedFinding::finding, ORDER));
+    return new LintResult(
+        findings, suppressed, unused, notices, internal, inputs.size(), objects, request.failOn());
+  }
+
+  /** File, line, column, rule, message: the order of every report. */
+  public static final Comparator<Finding> ORDER =
+      Comparator.comparing((Finding f) -> f.location().file())
+          .thenComparingInt(f -> f.location().line())
+          .thenComparingInt(f -> f.location().column())
+          .thenComparing(Finding::ruleId)
+          .thenComparing(Finding::message);
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "chartlint-worker");
+    t.setDaemon(true);
+    return t;
+  }
+
+  /**
+   * The enabled rules with their configured severity; a config naming an unknown rule is an error.
+   */
+  private List<ActiveRule> activate(Config config) {
+    List<String> errors = new ArrayList<>();
+    for (Map.Entry<String, Config.RuleConfig> entry : config.rules().entrySet()) {
+      String where =
+          (config.file() == null ? "config" : config.file()) + ":" + entry.getValue().line();
+      RuleDescriptor rule = rules.find(entry.getKey()).orElse(null);
+      if (rule == null) {
+        errors.add(where + ": unknown rule '" + entry.getKey() + "'" + suggest(entry.getKey()));
+        continue;
+      }
+      for (String problem : rule.rule().parameterErrors(entry.getValue().parameters())) {
+        errors.add(where + ": rule '" + entry.getKey() + "' " + problem);
+      }
+    }
+    for (Config.Exclude exclude : config.excludes()) {
+      for (String id : exclude.rules()) {
+        if (!rules.contains(id)) {
+          errors.add(
+              (config.file() == null ? "config" : config.file())
+                  + ":"
+                  + exclude.line()
+                  + ": exclude names unknown rule '"
+                  + id
+                  + "'"
+                  + suggest(id));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new UsageException(
+          "invalid config:"
+              + System.lineSeparator()
+              + "  "
+              + String.join(System.lineSeparator() + "  ", errors));
+    }
+    List<ActiveRule> active = new ArrayList<>();
+    for (RuleDescriptor rule : rules.all()) {
+      Config.RuleConfig rc = config.rule(rule.id());
+      if (Boolean.FALSE.equals(rc.enabled())) {
+        continue;
+      }
+      Severity severity = rc.severity() != null ? rc.severity() : rule.defaultSeverity();
+      active.add(new ActiveRule(rule, severity, rc.parameters()));
+    }
+    return active;
+  }
+
+  private String suggest(String id) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (RuleDescriptor rule : rules.all()) {
+      int d = EditDistance.between(id, rule.id());
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = rule.id();
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, id.length() / 4)
+        ? "; did you mean '" + best + "'?"
+        : "";
+  }
+
+  private List<KubeObject> loadNodes(
+      List<Path> files, LintRequest request, PodTemplatePaths paths) {
+    List<KubeObject> nodes = new ArrayList<>();
+    DocumentParser parser = new DocumentParser(request.limits());
+    for (Path file : files) {
+      String shown = Inputs.display(file, request.workingDirectory());
+      try (Reader reader = utf8(Files.newInputStream(file))) {
+        YamlStreamSplitter splitter = new YamlStreamSplitter(reader, request.limits());
+        RawDocument raw;
+        while ((raw = splitter.next()) != null) {
+          DocumentParser.Parsed parsed = parser.parse(raw);
+          for (LoadProblem problem : parsed.problems()) {
+            throw new UsageException(
+                "invalid nodes file " + shown + ":" + problem.line() + ": " + problem.message());
+          }
+          SourceDocument doc =
+              new SourceDocument(
+                  InputSource.file(shown, file),
+                  raw.index(),
+                  raw.firstLine(),
+                  null,
+                  parsed.root(),
+                  List.of(),
+                  List.of());
+          for (KubeObject object : Manifests.extract(doc, paths).objects()) {
+            if ("Node".equals(object.kind())) {
+              nodes.add(object);
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UsageException("cannot read nodes file " + shown + ": " + e.getMessage(), e);
+      }
+    }
+    return List.copyOf(nodes);
+  }
+
+  static Reader utf8(InputStream in) {
+    return new InputStreamReader(
+        new BufferedInputStream(in),
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+
+  /**
+   * JSON allows tabs as white space where YAML does not; a raw tab cannot occur in a JSON string.
+   */
+  static Reader jsonAsYaml(Reader in) {
+    return new FilterReader(in) {
+      @Override
+      public int read() throws IOException {
+        int c = super.read();
+        return c == '\t' ? ' ' : c;
+      }
+
+      @Override
+      public int read(char[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        for (int i = offset; i < offset + Math.max(n, 0); i++) {
+          if (buffer[i] == '\t') {
+            buffer[i] = ' ';
+          }
+        }
+        return n;
+      }
+    };
+  }
+
+  /** A rule as configured for this run. */
+  record ActiveRule(
+      RuleDescriptor descriptor,
+      Severity severity,
+      io.chartlint.core.rule.RuleParameters parameters) {}
+
+  /** What linting one input produced. */
+  record InputOutcome(
+      List<Finding> findings,
+      List<LintResult.SuppressedFinding> suppressed,
+      List<String> unused,
+      List<String> notices,
+      List<String> internalErrors,
+      int objects) {}
+
+  /** Lints single inputs; shared by the worker threads, so it holds no per-input state. */
+  private static final class InputLinter {
+    private final LintRequest request;
+    private final List<ActiveRule> active;
+    private final Suppressions suppressions;
+    private final PodTemplatePaths paths;
+    private final List<KubeObject> clusterNodes;
+
+    InputLinter(
+        LintRequest request,
+        List<ActiveRule> active,
+        Suppressions suppressions,
+        PodTemplatePaths paths,
+        List<KubeObject> clusterNodes) {
+      this.request = request;
+      this.active = active;
+      this.suppressions = suppressions;
+      this.paths = paths;
+      this.clusterNodes = clusterNodes;
+    }
+
+    InputOutcome lint(Inputs.Input input) {
+      Sink sink = new Sink(suppressions, request.workingDirectory());
+      if (input instanceof Inputs.ManifestFile file) {
+        InputSource source = InputSource.file(file.displayName(), file.path());
+        try (Reader reader = utf8(Files.newInputStream(file.path()))) {
+          lintStream(source, file.isJson() ? jsonAsYaml(reader) : reader, sink);
+        } catch (IOException e) {
+          readFailure(source, e, sink);
+        }
+      } else if (input instanceof Inputs.StandardInput stdin) {
+        InputSource source = new InputSource(stdin.displayName(), null, null);
+        try (Reader reader = utf8(request.stdin())) {
+          lintStream(source, reader, sink);
+        } catch (IOException e) {
+          readFailure(source, e, sink);
+        }
+      } else if (input instanceof Inputs.Chart chart) {
+        lintChart(chart, sink);
+      }
+      return sink.outcome();
+    }
+
+    private void lintChart(Inputs.Chart chart, Sink sink) {
+      List<ValuesSet> sets = ValuesSet.of(chart.path(), request.ciValues());
+      Map<Finding, List<String>> merged = new LinkedHashMap<>();
+      for (ValuesSet set : sets) {
+        Sink setSink = sink.child();
+        if (request.renderer() == null) {
+          renderProblem(
+              setSink,
+              new InputSource(chart.displayName(), chart.path(), null),
+              1,
+              "cannot render the chart: no Helm is available here (use --helm-binary PATH, or"
+                  + " render it with helm template and lint the output)");
+        } else {
+          ChartRenderRequest base = request.chartOptions();
+          List<Path> values = new ArrayList<>(base.valuesFiles());
+          if (set.file() != null) {
+            values.add(set.file());
+          }
+          ChartRenderRequest renderRequest =
+              new ChartRenderRequest(
+                  chart.path(),
+                  values,
+                  base.set(),
+                  base.setString(),
+                  base.setFile(),
+                  base.releaseName(),
+                  base.namespace(),
+                  base.kubeVersion(),
+                  base.apiVersions());
+          try {
+            RenderedChart rendered = request.renderer().render(renderRequest);
+            InputSource source =
+                new InputSource(
+                    chart.displayName(),
+                    null,
+                    new InputSource.RenderedChartSource(
+                        chart.path(), chart.displayName(), set.name()));
+            try (Reader reader = new StringReader(rendered.manifests())) {
+              lintStream(source, reader, setSink);
+            }
+          } catch (ChartRenderException e) {
+            Path template = ChartLocations.templateFile(chart.path(), e.templatePath());
+            String shown =
+                template != null
+                    ? Inputs.display(template, request.workingDirectory())
+                    : chart.displayName();
+            renderProblem(
+                setSink,
+                new InputSource(shown, template, null),
+                Math.max(1, e.line()),
+                e.getMessage() + (sets.size() > 1 ? " (values: " + set.name() + ")" : ""));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+        for (Finding f : setSink.findings) {
+          merged.computeIfAbsent(f, k -> new ArrayList<>()).add(set.name());
+        }
+        sink.absorb(setSink);
+      }
+      for (Map.Entry<Finding, List<String>> entry : merged.entrySet()) {
+        sink.findings.add(
+            request.ciValues() ? entry.getKey().withValuesSets(entry.getValue()) : entry.getKey());
+      }
+    }
+
+    private void readFailure(InputSource source, IOException e, Sink sink) {
+      String message =
+          e instanceof java.nio.charset.CharacterCodingException
+              ? "the file is not valid UTF-8 text; Kubernetes manifests must be UTF-8"
+              : "cannot read: " + e.getMessage();
+      SourceDocument doc =
+          new SourceDocument(
+              source,
+              0,
+              1,
+              null,
+              null,
+              List.of(new LoadProblem(LoadProblem.Kind.SYNTAX, 1, 1, message)),
+              List.of());
+      checkDocument(doc, sink);
+    }
+
+    private void renderProblem(Sink sink, InputSource source, int line, String message) {
+      SourceDocument doc =
+          new SourceDocument(
+              source,
+              0,
+              1,
+              null,
+              null,
+              List.of(new LoadProblem(LoadProblem.Kind.RENDER, line, 1, message)),
+              List.of());
+      checkDocument(doc, sink);
+    }
+
+    private void lintStream(InputSource source, Reader reader, Sink sink) throws IOException {
+      DocumentParser parser = new DocumentParser(request.limits());
+      YamlStreamSplitter splitter = new YamlStreamSplitter(reader, request.limits());
+      RawDocument raw;
+      while ((raw = splitter.next()) != null) {
+        DocumentParser.Parsed parsed = parser.parse(raw);
+        SourceDocument doc =
+            new SourceDocument(
+                source,
+                raw.index(),
+                raw.firstLine(),
+                raw.sourceTemplate(),
+                parsed.root(),
+                parsed.problems(),
+                IgnoreComment.scan(raw.text(), raw.firstLine()));
+        checkDocument(doc, sink);
+      }
+    }
+
+    private void checkDocument(SourceDocument doc, Sink sink) {
+      sink.beginDocument(doc);
+      for (ActiveRule rule : active) {
+        RunContext context = new RunContext(rule, doc, null, sink, clusterNodes);
+        try {
+          rule.descriptor().rule().checkDocument(doc, context);
+        } catch (RuntimeException e) {
+          sink.crash(rule, doc, null, e);
+        }
+      }
+      if (doc.root() != null) {
+        for (KubeObject object : Manifests.extract(doc, paths).objects()) {
+          sink.beginObject(object);
+          for (ActiveRule rule : active) {
+            RunContext context = new RunContext(rule, doc, object, sink, clusterNodes);
+            try {
+              rule.descriptor().rule().check(object, context);
+            } catch (RuntimeException e) {
+              sink.crash(rule, doc, object, e);
+            }
+          }
+          sink.endObject();
+        }
+      }
+      sink.endDocument();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.chartlint.core.engine;
+
+import io.chartlint.core.load.SourceDocument;
+import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.rule.Finding;
+import io.chartlint.core.rule.Location;
+import io.chartlint.core.rule.RuleContext;
+import io.chartlint.core.rule.RuleParameters;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** The context of one rule on one document or object. */
+final class RunContext implements RuleContext {
+  private final Linter.ActiveRule rule;
+  private final SourceDocument document;
+  private final KubeObject object;
+  private final Sink sink;
+  private final List<KubeObject> clusterNodes;
+
+  RunContext(
+      Linter.ActiveRule rule,
+      SourceDocument document,
+      KubeObject object,
+      Sink sink,
+      List<KubeObject> clusterNodes) {
+    this.rule = rule;
+    this.document = document;
+    this.object = object;
+    this.sink = sink;
+    this.clusterNodes = clusterNodes;
+  }
+
+  @Override
+  public RuleParameters parameters() {
+    return rule.parameters();
+  }
+
+  @Override
+  public void report(Node node, String message, String fix) {
+    int line = document.line(node);
+    int column = document.column(node);
+    String path = object == null ? "" : object.pathOf(node);
+    emit(sink.locate(node, line, column), path, message, fix, line);
+  }
+
+  @Override
+  public void reportAt(int line, int column, String message, String fix) {
+    Location location =
+        document.root() == null && document.source().chart() == null
+            ? new Location(document.source().displayName(), line, column, document.template(), null)
+            : sink.locate(null, line, column);
+    emit(location, "", message, fix, line);
+  }
+
+  private void emit(Location location, String path, String message, String fix, int streamLine) {
+    Finding finding =
+        new Finding(
+            rule.descriptor().id(),
+            rule.severity(),
+            message,
+            object == null ? null : object.ref(),
+            path,
+            location,
+            fix,
+            List.of());
+    sink.add(finding, streamLine);
+  }
+
+  @Override
+  public List<KubeObject> clusterNodes() {
+    return clusterNodes;
+  }
+}

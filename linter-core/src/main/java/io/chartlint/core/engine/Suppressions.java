@@ -1,0 +1,103 @@
+package io.chartlint.core.engine;
+
+import io.chartlint.core.rule.Finding;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/** The config's {@code exclude} entries, shared by every worker thread. */
+final class Suppressions {
+  private final Config config;
+  private final LocalDate today;
+  private final Set<Config.Exclude> used = ConcurrentHashMap.newKeySet();
+
+  Suppressions(Config config, LocalDate today) {
+    this.config = config;
+    this.today = today;
+  }
+
+  /** The description of the exclude entry that hides a finding, or null. */
+  String excludedBy(Finding finding, String template) {
+    for (Config.Exclude exclude : config.excludes()) {
+      if (exclude.until() != null && today.isAfter(exclude.until())) {
+        continue;
+      }
+      if (matches(exclude, finding, template)) {
+        used.add(exclude);
+        return "exclude at " + where(exclude) + " (" + exclude.reason() + ")";
+      }
+    }
+    return null;
+  }
+
+  private static boolean matches(Config.Exclude e, Finding f, String template) {
+    if (!e.rules().isEmpty() && !e.rules().contains(f.ruleId())) {
+      return false;
+    }
+    if (e.template() != null
+        && !glob(e.template(), template)
+        && !glob(e.template(), f.location().file())) {
+      return false;
+    }
+    if (e.kind() == null && e.namespace() == null && e.name() == null) {
+      return true;
+    }
+    if (f.resource() == null) {
+      return false;
+    }
+    return glob(e.kind(), f.resource().kind())
+        && glob(e.namespace(), f.resource().namespace())
+        && glob(e.name(), f.resource().name());
+  }
+
+  /** A null pattern matches anything; {@code *} in a pattern matches any run of characters. */
+  static boolean glob(String pattern, String value) {
+    if (pattern == null) {
+      return true;
+    }
+    if (value == null) {
+      return false;
+    }
+    List<String> parts = new ArrayList<>();
+    for (String part : pattern.split("\\*", -1)) {
+      parts.add(Pattern.quote(part));
+    }
+    return Pattern.compile(String.join(".*", parts)).matcher(value).matches();
+  }
+
+  private String where(Config.Exclude exclude) {
+    return (config.file() == null ? "config" : config.file().getFileName().toString())
+        + ":"
+        + exclude.line();
+  }
+
+  List<String> unusedExcludes() {
+    List<String> list = new ArrayList<>();
+    for (Config.Exclude exclude : config.excludes()) {
+      boolean expired = exclude.until() != null && today.isAfter(exclude.until());
+      if (!expired && !used.contains(exclude)) {
+        list.add(where(exclude) + ": exclude entry suppresses nothing");
+      }
+    }
+    return list;
+  }
+
+  List<String> expiredExcludes() {
+    List<String> list = new ArrayList<>();
+    for (Config.Exclude exclude : config.excludes()) {
+      if (exclude.until() != null && today.isAfter(exclude.until())) {
+        list.add(
+            where(exclude)
+                + ": exclude entry expired on "
+                + exclude.until()
+                + " and no longer applies ("
+                + exclude.reason()
+                + ")");
+      }
+    }
+    return list;
+  }
+}

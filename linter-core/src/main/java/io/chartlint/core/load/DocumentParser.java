@@ -1,0 +1,259 @@
+package io.chartlint.core.load;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Composes one {@link RawDocument} into a SnakeYAML node tree with positions, YAML 1.1 as
+ * Kubernetes' decoder reads it, and checks what the composer does not: duplicate keys, merge keys,
+ * and the size of the tree once aliases are expanded.
+ */
+public final class DocumentParser {
+  private static final Resolver RESOLVER = new Resolver();
+
+  private final LoadLimits limits;
+
+  public DocumentParser(LoadLimits limits) {
+    this.limits = limits;
+  }
+
+  /** The result of parsing: a root (null for an empty or broken document) and its problems. */
+  public record Parsed(Node root, List<LoadProblem> problems) {}
+
+  public Parsed parse(RawDocument raw) {
+    List<LoadProblem> problems = new ArrayList<>();
+    if (raw.problem() != null) {
+      problems.add(raw.problem());
+    }
+    if (raw.text() == null) {
+      return new Parsed(null, problems);
+    }
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true); // reported below, with both lines
+    options.setMaxAliasesForCollections(limits.maxAliasesForCollections());
+    options.setNestingDepthLimit(limits.maxNestingDepth());
+    options.setCodePointLimit(Math.max(limits.maxDocumentChars(), 1) + 16);
+    options.setProcessComments(false);
+    Node root;
+    try {
+      Composer composer =
+          new Composer(
+              new ParserImpl(new StreamReader(new StringReader(raw.text())), options),
+              RESOLVER,
+              options);
+      root = composer.getSingleNode();
+    } catch (MarkedYAMLException e) {
+      problems.add(fromMarked(raw, e));
+      return new Parsed(null, problems);
+    } catch (YAMLException e) {
+      problems.add(
+          new LoadProblem(kindOf(e.getMessage()), raw.firstLine(), 1, clean(e.getMessage())));
+      return new Parsed(null, problems);
+    } catch (StackOverflowError e) {
+      problems.add(
+          new LoadProblem(
+              LoadProblem.Kind.LIMIT,
+              raw.firstLine(),
+              1,
+              "document is nested too deeply to be read"));
+      return new Parsed(null, problems);
+    }
+    if (root == null) {
+      return new Parsed(null, problems);
+    }
+    new TreeCheck(raw, problems).check(root);
+    boolean fatal = problems.stream().anyMatch(p -> p.kind() == LoadProblem.Kind.LIMIT);
+    return new Parsed(fatal ? null : root, problems);
+  }
+
+  private static LoadProblem fromMarked(RawDocument raw, MarkedYAMLException e) {
+    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    int line = mark == null ? raw.firstLine() : raw.firstLine() + mark.getLine();
+    int column = mark == null ? 1 : mark.getColumn() + 1;
+    StringBuilder message = new StringBuilder(clean(e.getProblem()));
+    if (e.getContext() != null && e.getContextMark() != null) {
+      message
+          .append(" (")
+          .append(clean(e.getContext()))
+          .append(" at line ")
+          .append(raw.firstLine() + e.getContextMark().getLine())
+          .append(')');
+    }
+    String text = message.toString();
+    return new LoadProblem(kindOf(text), line, column, text);
+  }
+
+  private static LoadProblem.Kind kindOf(String message) {
+    String m = message == null ? "" : message;
+    return m.contains("exceeds the specified max")
+            || m.contains("Nesting Depth exceeded")
+            || m.contains("exceeds the limit")
+        ? LoadProblem.Kind.LIMIT
+        : LoadProblem.Kind.SYNTAX;
+  }
+
+  private static String clean(String message) {
+    return message == null ? "invalid YAML" : message.strip().replace('\n', ' ');
+  }
+
+  /** One pass over the tree: cycles, expanded size, duplicate keys, then merge keys flattened. */
+  private final class TreeCheck {
+    private final RawDocument raw;
+    private final List<LoadProblem> problems;
+    private final Map<Node, Long> sizes = new IdentityHashMap<>();
+    private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
+    private boolean stopped;
+
+    TreeCheck(RawDocument raw, List<LoadProblem> problems) {
+      this.raw = raw;
+      this.problems = problems;
+    }
+
+    void check(Node root) {
+      long size = size(root);
+      if (!stopped && size > limits.maxExpandedNodes()) {
+        stop(root, "document expands to more than " + limits.maxExpandedNodes() + " nodes");
+      }
+    }
+
+    private long size(Node node) {
+      if (stopped) {
+        return 0;
+      }
+      Long known = sizes.get(node);
+      if (known != null) {
+        return known;
+      }
+      if (onPath.containsKey(node)) {
+        stop(node, "recursive alias: a collection contains itself");
+        return 0;
+      }
+      onPath.put(node, Boolean.TRUE);
+      long total = 1;
+      if (node instanceof MappingNode mapping) {
+        checkDuplicates(mapping);
+        for (NodeTuple tuple : mapping.getValue()) {
+          total += size(tuple.getKeyNode()) + size(tuple.getValueNode());
+          if (total > limits.maxExpandedNodes()) {
+            break;
+          }
+        }
+        if (!stopped) {
+          flattenMerge(mapping);
+        }
+      } else if (node instanceof SequenceNode sequence) {
+        for (Node item : sequence.getValue()) {
+          total += size(item);
+          if (total > limits.maxExpandedNodes()) {
+            break;
+          }
+        }
+      }
+      onPath.remove(node);
+      if (total > limits.maxExpandedNodes() && !stopped) {
+        stop(
+            node,
+            "aliases expand the document to more than " + limits.maxExpandedNodes() + " nodes");
+      }
+      sizes.put(node, total);
+      return total;
+    }
+
+    private void stop(Node node, String message) {
+      stopped = true;
+      problems.add(
+          new LoadProblem(
+              LoadProblem.Kind.LIMIT,
+              raw.firstLine() + node.getStartMark().getLine(),
+              node.getStartMark().getColumn() + 1,
+              message));
+    }
+
+    private void checkDuplicates(MappingNode mapping) {
+      Map<String, Node> seen = new HashMap<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (!(tuple.getKeyNode() instanceof ScalarNode key) || key.getTag().equals(Tag.MERGE)) {
+          continue;
+        }
+        Node first = seen.putIfAbsent(key.getValue(), key);
+        if (first != null) {
+          problems.add(
+              new LoadProblem(
+                  LoadProblem.Kind.DUPLICATE_KEY,
+                  raw.firstLine() + key.getStartMark().getLine(),
+                  key.getStartMark().getColumn() + 1,
+                  "duplicate key '"
+                      + key.getValue()
+                      + "' (first at line "
+                      + (raw.firstLine() + first.getStartMark().getLine())
+                      + "; Kubernetes would silently keep only one of them)"));
+        }
+      }
+    }
+
+    /** Resolves {@code <<} merge keys as Kubernetes' YAML decoder does: explicit keys win. */
+    private void flattenMerge(MappingNode mapping) {
+      boolean hasMerge = false;
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (tuple.getKeyNode().getTag().equals(Tag.MERGE)) {
+          hasMerge = true;
+          break;
+        }
+      }
+      if (!hasMerge) {
+        return;
+      }
+      List<NodeTuple> merged = new ArrayList<>();
+      List<NodeTuple> explicit = new ArrayList<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (tuple.getKeyNode().getTag().equals(Tag.MERGE)) {
+          Node value = tuple.getValueNode();
+          if (value instanceof MappingNode source) {
+            merged.addAll(source.getValue());
+          } else if (value instanceof SequenceNode sources) {
+            for (Node item : sources.getValue()) {
+              if (item instanceof MappingNode source) {
+                merged.addAll(source.getValue());
+              }
+            }
+          }
+        } else {
+          explicit.add(tuple);
+        }
+      }
+      Map<String, NodeTuple> byKey = new java.util.LinkedHashMap<>();
+      for (NodeTuple tuple : merged) {
+        if (tuple.getKeyNode() instanceof ScalarNode key) {
+          byKey.putIfAbsent(key.getValue(), tuple);
+        }
+      }
+      for (NodeTuple tuple : explicit) {
+        if (tuple.getKeyNode() instanceof ScalarNode key) {
+          byKey.remove(key.getValue());
+        }
+      }
+      List<NodeTuple> result = new ArrayList<>(byKey.values());
+      result.addAll(explicit);
+      mapping.setValue(result);
+      mapping.setMerged(false);
+    }
+  }
+}

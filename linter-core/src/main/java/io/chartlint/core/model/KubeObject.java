@@ -1,0 +1,89 @@
+package io.chartlint.core.model;
+
+import io.chartlint.core.load.SourceDocument;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * A Kubernetes object: a document (or an item of a {@code List}) with apiVersion, kind and name.
+ */
+public final class KubeObject {
+  private final SourceDocument document;
+  private final MappingNode root;
+  private final String apiVersion;
+  private final String kind;
+  private final String name;
+  private final String namespace;
+  private final PodTemplate podTemplate;
+
+  KubeObject(SourceDocument document, MappingNode root, String podSpecPath) {
+    this.document = document;
+    this.root = root;
+    this.apiVersion = YamlNodes.text(YamlNodes.get(root, "apiVersion"));
+    this.kind = YamlNodes.text(YamlNodes.get(root, "kind"));
+    Node metadata = YamlNodes.get(root, "metadata");
+    String n = YamlNodes.text(YamlNodes.get(metadata, "name"));
+    this.name = n != null ? n : YamlNodes.text(YamlNodes.get(metadata, "generateName"));
+    this.namespace = YamlNodes.text(YamlNodes.get(metadata, "namespace"));
+    this.podTemplate = podSpecPath == null ? null : PodTemplate.at(this, podSpecPath);
+  }
+
+  public SourceDocument document() {
+    return document;
+  }
+
+  public MappingNode root() {
+    return root;
+  }
+
+  public String apiVersion() {
+    return apiVersion;
+  }
+
+  public String kind() {
+    return kind;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The namespace the object names, or null. */
+  public String namespace() {
+    return namespace;
+  }
+
+  public ResourceRef ref() {
+    return new ResourceRef(apiVersion, kind, namespace, name);
+  }
+
+  public Node metadata() {
+    return YamlNodes.get(root, "metadata");
+  }
+
+  public Map<String, String> labels() {
+    return YamlNodes.stringMap(YamlNodes.get(metadata(), "labels"));
+  }
+
+  public Map<String, String> annotations() {
+    return YamlNodes.stringMap(YamlNodes.get(metadata(), "annotations"));
+  }
+
+  /** The pod template, for kinds that have one at a known or configured path. */
+  public Optional<PodTemplate> podTemplate() {
+    return Optional.ofNullable(podTemplate);
+  }
+
+  /** Whether this is a DaemonSet, Kubernetes' own or OpenKruise's Advanced DaemonSet. */
+  public boolean isDaemonSet() {
+    return "DaemonSet".equals(kind);
+  }
+
+  /** The path of a node below this object, as Kubernetes prints field paths. */
+  public String pathOf(Node node) {
+    String path = YamlNodes.pathOf(root, node);
+    return path == null ? "" : path;
+  }
+}

@@ -1,0 +1,161 @@
+package io.chartlint.core.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/** Small, null-tolerant navigation over SnakeYAML node trees. */
+public final class YamlNodes {
+  private YamlNodes() {}
+
+  /** The value under {@code key} in a mapping, or null when absent or not a mapping. */
+  public static Node get(Node mapping, String key) {
+    if (!(mapping instanceof MappingNode m)) {
+      return null;
+    }
+    Node found = null;
+    for (NodeTuple tuple : m.getValue()) {
+      if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+        found = tuple.getValueNode(); // the last one wins, as in Kubernetes' decoder
+      }
+    }
+    return found;
+  }
+
+  /** The key node of {@code key} in a mapping, or null. */
+  public static Node keyNode(Node mapping, String key) {
+    if (!(mapping instanceof MappingNode m)) {
+      return null;
+    }
+    Node found = null;
+    for (NodeTuple tuple : m.getValue()) {
+      if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+        found = k;
+      }
+    }
+    return found;
+  }
+
+  /** Follows a dotted path of mapping keys. */
+  public static Node at(Node node, String dottedPath) {
+    Node current = node;
+    for (String part : dottedPath.split("\\.")) {
+      current = get(current, part);
+      if (current == null) {
+        return null;
+      }
+    }
+    return current;
+  }
+
+  /** The text of a scalar, or null for anything else (null scalars included). */
+  public static String text(Node node) {
+    if (node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
+      return s.getValue();
+    }
+    return null;
+  }
+
+  /** Whether the node is a YAML null, written or implicit. */
+  public static boolean isNull(Node node) {
+    return node == null || (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL));
+  }
+
+  /** Whether a scalar is the boolean true (YAML 1.1: {@code true}, {@code yes}, {@code on}...). */
+  public static boolean isTrue(Node node) {
+    return node instanceof ScalarNode s
+        && s.getTag().equals(Tag.BOOL)
+        && List.of("true", "yes", "on", "y")
+            .contains(s.getValue().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** The items of a sequence, or an empty list. */
+  public static List<Node> items(Node node) {
+    if (node instanceof SequenceNode s) {
+      return Collections.unmodifiableList(s.getValue());
+    }
+    return List.of();
+  }
+
+  /** The entries of a mapping, or an empty list. */
+  public static List<NodeTuple> entries(Node node) {
+    if (node instanceof MappingNode m) {
+      return Collections.unmodifiableList(m.getValue());
+    }
+    return List.of();
+  }
+
+  /** A mapping of scalars as strings; non-scalar values are skipped. */
+  public static Map<String, String> stringMap(Node node) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (NodeTuple tuple : entries(node)) {
+      String key = text(tuple.getKeyNode());
+      if (key != null) {
+        String value = text(tuple.getValueNode());
+        map.put(key, value == null ? "" : value);
+      }
+    }
+    return map;
+  }
+
+  /**
+   * The path of {@code target} below {@code root}, as Kubernetes prints field paths: {@code
+   * spec.template.spec.tolerations[0].key}. Empty when target is root, null when not found.
+   */
+  public static String pathOf(Node root, Node target) {
+    List<String> parts = new ArrayList<>();
+    if (find(root, target, parts, new IdentityHashMap<>())) {
+      StringBuilder path = new StringBuilder();
+      for (String part : parts) {
+        if (!part.startsWith("[") && path.length() > 0) {
+          path.append('.');
+        }
+        path.append(part);
+      }
+      return path.toString();
+    }
+    return null;
+  }
+
+  private static boolean find(Node node, Node target, List<String> parts, Map<Node, Node> visited) {
+    if (node == target) {
+      return true;
+    }
+    if (node == null || visited.put(node, node) != null) {
+      return false;
+    }
+    if (node instanceof MappingNode m) {
+      for (NodeTuple tuple : m.getValue()) {
+        String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
+        if (tuple.getKeyNode() == target) {
+          parts.add(key);
+          return true;
+        }
+        parts.add(key);
+        if (find(tuple.getValueNode(), target, parts, visited)) {
+          return true;
+        }
+        parts.remove(parts.size() - 1);
+      }
+    } else if (node instanceof SequenceNode s) {
+      List<Node> items = s.getValue();
+      for (int i = 0; i < items.size(); i++) {
+        parts.add("[" + i + "]");
+        if (find(items.get(i), target, parts, visited)) {
+          return true;
+        }
+        parts.remove(parts.size() - 1);
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,59 @@
+package io.chartlint.core.report;
+
+import io.chartlint.core.rule.Finding;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Identities of findings that survive edits elsewhere in a file: a hash of the rule, the object,
+ * the field path and the file, never the line. Code scanning and GitLab match findings across
+ * commits by them, so a finding that only moved is not reported as fixed and new again.
+ */
+final class Fingerprints {
+  private Fingerprints() {}
+
+  /** The identity of each finding, in the order given. */
+  static List<String> of(List<Finding> findings) {
+    List<String> list = new ArrayList<>(findings.size());
+    Map<String, Integer> seen = new HashMap<>();
+    for (Finding f : findings) {
+      String key = key(f);
+      // Two findings with one identity (two syntax errors in one file) must still differ: GitLab
+      // drops all but one finding of a fingerprint. Counting them in file order keeps the first
+      // one's fingerprint when a later one is fixed.
+      int n = seen.merge(key, 1, Integer::sum);
+      list.add(sha256(n == 1 ? key : key + "\u0000" + n));
+    }
+    return list;
+  }
+
+  static String key(Finding f) {
+    StringBuilder s = new StringBuilder();
+    s.append(f.ruleId()).append('\u0000');
+    if (f.resource() != null) {
+      s.append(f.resource().kind())
+          .append('/')
+          .append(f.resource().namespace() == null ? "" : f.resource().namespace())
+          .append('/')
+          .append(f.resource().name());
+    }
+    s.append('\u0000').append(f.path() == null ? "" : f.path());
+    s.append('\u0000').append(f.location().file());
+    return s.toString();
+  }
+
+  private static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package io.chartlint.core.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chartlint.core.engine.LintResult;
+import io.chartlint.core.rule.Finding;
+import io.chartlint.core.rule.RuleDescriptor;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: every rule of the run with its help, relative
+ * artifact URIs against {@code %SRCROOT%}, and fingerprints that ignore line numbers.
+ *
+ * <p>Built with Jackson's tree model rather than a SARIF object model: the one model library on
+ * Maven Central for Jackson 2 (java-sarif) has had no release since 2021, and its generated classes
+ * would add a runtime dependency to the core for the sake of one writer.
+ */
+public final class SarifReporter implements Reporter {
+  static final String SCHEMA =
+      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+  static final String SRCROOT = "%SRCROOT%";
+  static final String FINGERPRINT = "chartlint/v1";
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+
+  @Override
+  public String name() {
+    return "sarif";
+  }
+
+  @Override
+  public void write(LintResult result, ReportContext context, Appendable out) throws IOException {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("$schema", SCHEMA);
+    root.put("version", "2.1.0");
+    ObjectNode run = root.putArray("runs").addObject();
+
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "chartlint");
+    driver.put("version", context.toolVersion());
+    driver.put("informationUri", ReportContext.DOCS_BASE.replaceFirst("/blob/main/$", ""));
+    ArrayNode rules = driver.putArray("rules");
+    Map<String, Integer> ruleIndex = new HashMap<>();
+    for (RuleDescriptor rule : context.rules().all()) {
+      ruleIndex.put(rule.id(), rules.size());
+      rules.add(rule(rule));
+    }
+
+    if (context.workingDirectory() != null) {
+      ObjectNode base = run.putObject("originalUriBaseIds").putObject(SRCROOT);
+      String uri = context.workingDirectory().toAbsolutePath().toUri().toASCIIString();
+      // SARIF §3.14.14: a base URI ends with a slash, or relative URIs resolve against its parent.
+      base.put("uri", uri.endsWith("/") ? uri : uri + "/");
+    }
+
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    invocation.put("executionSuccessful", result.internalErrors().isEmpty());
+    if (!result.notices().isEmpty()) {
+      ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
+      for (String notice : result.notices()) {
+        ObjectNode n = notifications.addObject();
+        n.put("level", "note");
+        n.putObject("message").put("text", notice);
+      }
+    }
+
+    ArrayNode results = run.putArray("results");
+    List<Finding> all = new ArrayList<>(result.findings());
+    List<String> suppressedBy = new ArrayList<>();
+    result.findings().forEach(f -> suppressedBy.add(null));
+    if (context.showSuppressed()) {
+      for (LintResult.SuppressedFinding s : result.suppressed()) {
+        all.add(s.finding());
+        suppressedBy.add(s.by());
+      }
+    }
+    List<String> fingerprints = Fingerprints.of(all);
+    for (int i = 0; i < all.size(); i++) {
+      results.add(result(all.get(i), ruleIndex, fingerprints.get(i), suppressedBy.get(i)));
+    }
+    run.put("columnKind", "unicodeCodePoints");
+
+    out.append(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    out.append(System.lineSeparator());
+  }
+
+  private static ObjectNode rule(RuleDescriptor rule) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("id", rule.id());
+    node.putObject("shortDescription").put("text", rule.summary());
+    String why = section(rule.explanation(), "Why");
+    node.putObject("fullDescription").put("text", why.isEmpty() ? rule.summary() + "." : why);
+    String markdown = rule.explanation().isEmpty() ? rule.summary() + "." : rule.explanation();
+    ObjectNode help = node.putObject("help");
+    help.put("text", markdown);
+    help.put("markdown", markdown);
+    node.put("helpUri", ReportContext.DOCS_BASE + rule.docsPath());
+    node.putObject("defaultConfiguration").put("level", Findings.level(rule.defaultSeverity()));
+    ObjectNode properties = node.putObject("properties");
+    properties.putArray("tags").add(rule.category());
+    return node;
+  }
+
+  /** The text of a {@code ## Title} section of a rule's explanation, or "". */
+  static String section(String markdown, String title) {
+    StringBuilder s = new StringBuilder();
+    boolean inside = false;
+    for (String line : markdown.split("\n", -1)) {
+      if (line.startsWith("## ")) {
+        if (inside) {
+          break;
+        }
+        inside = line.substring(3).strip().equals(title);
+        continue;
+      }
+      if (inside) {
+        s.append(line).append('\n');
+      }
+    }
+    return s.toString().strip();
+  }
+
+  private static ObjectNode result(
+      Finding f, Map<String, Integer> ruleIndex, String fingerprint, String suppressedBy) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("ruleId", f.ruleId());
+    Integer index = ruleIndex.get(f.ruleId());
+    if (index != null) {
+      node.put("ruleIndex", index);
+    }
+    node.put("level", Findings.level(f.severity()));
+    String text = Findings.text(f);
+    if (f.fix() != null && !f.fix().isBlank()) {
+      text = text + "\nFix: " + f.fix();
+    }
+    node.putObject("message").put("text", text);
+    ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
+    ObjectNode artifact = physical.putObject("artifactLocation");
+    artifact.put("uri", Findings.uri(f.location().file()));
+    if (!Findings.isAbsolute(f.location().file())) {
+      artifact.put("uriBaseId", SRCROOT);
+    }
+    ObjectNode region = physical.putObject("region");
+    region.put("startLine", Math.max(1, f.location().line()));
+    if (f.location().column() > 0) {
+      region.put("startColumn", f.location().column());
+    }
+    node.putObject("partialFingerprints").put(FINGERPRINT, fingerprint);
+    if (f.resource() != null || (f.path() != null && !f.path().isEmpty())) {
+      ObjectNode properties = node.putObject("properties");
+      if (f.resource() != null) {
+        properties.put("resource", f.resource().display());
+      }
+      if (f.path() != null && !f.path().isEmpty()) {
+        properties.put("path", f.path());
+      }
+    }
+    if (suppressedBy != null) {
+      ObjectNode suppression = node.putArray("suppressions").addObject();
+      suppression.put("kind", "external");
+      suppression.put("justification", suppressedBy);
+    }
+    return node;
+  }
+}

@@ -1,0 +1,30 @@
+package io.chartlint.core.rule;
+
+import io.chartlint.core.model.KubeObject;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** What a rule sees of the run while it checks one document or object, and where it reports. */
+public interface RuleContext {
+
+  /** The parameters the config gives this rule (empty when none). */
+  RuleParameters parameters();
+
+  /**
+   * Reports a finding at a node of the object or document being checked: file, line, column and
+   * path come from the node.
+   *
+   * @param node the offending field; its line is the finding's line
+   * @param message what is wrong, naming the container, toleration index or term concerned
+   * @param fix how to fix it, one or two sentences or a YAML snippet
+   */
+  void report(Node node, String message, String fix);
+
+  /**
+   * Reports a finding at a line and column of the current document, for problems without a node.
+   */
+  void reportAt(int line, int column, String message, String fix);
+
+  /** Node manifests from the config's {@code nodes:} files, as objects. */
+  List<KubeObject> clusterNodes();
+}
