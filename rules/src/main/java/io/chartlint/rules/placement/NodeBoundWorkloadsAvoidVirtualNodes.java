@@ -1,0 +1,295 @@
+package io.chartlint.rules.placement;
+
+import static io.chartlint.core.Severity.ERROR;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chartlint.core.engine.EditDistance;
+import io.chartlint.core.model.Container;
+import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.model.Placements;
+import io.chartlint.core.model.PodTemplate;
+import io.chartlint.core.model.YamlNodes;
+import io.chartlint.core.report.RuleDocs;
+import io.chartlint.core.rule.Rule;
+import io.chartlint.core.rule.RuleContext;
+import io.chartlint.core.rule.RuleInfo;
+import io.chartlint.core.rule.RuleParameters;
+import io.chartlint.core.scheduling.Exclusions;
+import io.chartlint.core.scheduling.Fit;
+import io.chartlint.core.scheduling.NodeSelectorRequirement;
+import io.chartlint.core.scheduling.PodPlacement;
+import io.chartlint.core.scheduling.Scheduling;
+import io.chartlint.core.scheduling.SimulatedNode;
+import io.chartlint.core.scheduling.TaintCheck;
+import io.chartlint.core.scheduling.TermMatch;
+import io.chartlint.rules.placement.VirtualNodeCatalogue.NodeType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+
+@RuleInfo(
+    id = "virtual-node-exclusion",
+    summary = "A node-bound workload can be scheduled onto virtual or simulated nodes",
+    severity = ERROR,
+    since = "0.1.0",
+    category = "placement")
+public final class NodeBoundWorkloadsAvoidVirtualNodes implements Rule, RuleDocs.Describable {
+  static final String NODE_BOUND_ANNOTATION = "chartlint.io/node-bound";
+  private static final String NODE_TYPES = "nodeTypes";
+
+  @Override
+  public void check(KubeObject object, RuleContext context) {
+    Optional<PodTemplate> template = object.podTemplate();
+    if (template.isEmpty() || object.kind().equals("Node")) {
+      return;
+    }
+    PodTemplate pod = template.get();
+    if (nodeBoundReason(object, pod) == null) {
+      return; // an ordinary Deployment may burst onto virtual nodes on purpose
+    }
+    PodPlacement placement = Placements.of(pod);
+    List<String> enabled = context.parameters().strings(NODE_TYPES);
+    VirtualNodeCatalogue catalogue =
+        VirtualNodeCatalogue.builtIn().withClusterNodes(context.clusterNodes());
+    List<String> admissions = new ArrayList<>();
+    Set<NodeSelectorRequirement> exclusions = new LinkedHashSet<>();
+    List<String> typeIds = new ArrayList<>();
+    Integer firstAdmittingTerm = null;
+    for (NodeType type : catalogue.types()) {
+      if (enabled != null && !enabled.contains(type.id())) {
+        continue;
+      }
+      for (SimulatedNode node : type.nodes()) {
+        Fit fit = Scheduling.fit(placement, node);
+        if (!fit.fits()) {
+          continue;
+        }
+        typeIds.add(type.id());
+        admissions.add(type.id() + " (" + how(fit) + ")");
+        exclusions.addAll(type.exclusions());
+        for (TermMatch term : fit.matchingTerms()) {
+          if (firstAdmittingTerm == null || term.index() < firstAdmittingTerm) {
+            firstAdmittingTerm = term.index();
+          }
+        }
+        break; // one fitting node is enough to place the workload on this type
+      }
+    }
+    if (typeIds.isEmpty()) {
+      return;
+    }
+    context.report(
+        location(pod, firstAdmittingTerm),
+        nodeBoundReason(object, pod)
+            + " can be scheduled onto "
+            + typeIds.size()
+            + (typeIds.size() == 1 ? " virtual node type: " : " virtual node types: ")
+            + String.join("; ", admissions),
+        fix(Exclusions.merge(exclusions)));
+  }
+
+  /** Why the workload must run on a real node, or null when it need not. */
+  static String nodeBoundReason(KubeObject object, PodTemplate pod) {
+    String annotation = object.annotations().get(NODE_BOUND_ANNOTATION);
+    if (annotation == null) {
+      annotation = pod.annotations().get(NODE_BOUND_ANNOTATION);
+    }
+    if ("false".equals(annotation)) {
+      return null;
+    }
+    String what = object.kind() + " '" + object.name() + "'";
+    if (object.isDaemonSet()) {
+      return what;
+    }
+    if (!pod.hostPathVolumes().isEmpty()) {
+      return what + " (it mounts a hostPath volume)";
+    }
+    if (pod.hostNetwork()) {
+      return what + " (it uses hostNetwork)";
+    }
+    if (pod.hostPID()) {
+      return what + " (it uses hostPID)";
+    }
+    if (pod.hostIPC()) {
+      return what + " (it uses hostIPC)";
+    }
+    for (Container container : pod.allContainers()) {
+      if (container.hasHostPort()) {
+        return what + " (" + container.describe() + " binds a hostPort)";
+      }
+      if (isVirtualNodeController(container.image())) {
+        return what
+            + " ("
+            + container.describe()
+            + " runs "
+            + container.image()
+            + ", a virtual-node controller)";
+      }
+    }
+    if ("true".equals(annotation)) {
+      return what + " (annotated " + NODE_BOUND_ANNOTATION + ": \"true\")";
+    }
+    return null;
+  }
+
+  /**
+   * Whether an image is a virtual or fake node controller: KWOK ({@code
+   * registry.k8s.io/kwok/kwok}), virtual-kubelet and its providers, or fake-kubelet. Judged on the
+   * repository path, not the tag.
+   */
+  static boolean isVirtualNodeController(String image) {
+    if (image == null) {
+      return false;
+    }
+    String repository = image.toLowerCase(Locale.ROOT);
+    int digest = repository.indexOf('@');
+    if (digest >= 0) {
+      repository = repository.substring(0, digest);
+    }
+    int slash = repository.lastIndexOf('/');
+    int colon = repository.lastIndexOf(':');
+    if (colon > slash) {
+      repository = repository.substring(0, colon);
+    }
+    String name = repository.substring(repository.lastIndexOf('/') + 1);
+    return name.equals("kwok")
+        || name.startsWith("kwok-")
+        || repository.contains("virtual-kubelet")
+        || repository.contains("fake-kubelet");
+  }
+
+  /** How the pod gets onto the node: what its affinity and its tolerations say. */
+  private static String how(Fit fit) {
+    List<String> parts = new ArrayList<>();
+    if (fit.unconstrained()) {
+      parts.add("no nodeSelector or required node affinity keeps it out");
+    } else if (fit.terms() == null) {
+      parts.add("nodeSelector admits it");
+    } else {
+      List<TermMatch> matching = fit.matchingTerms();
+      parts.add(
+          "required node affinity term "
+              + matching.stream().map(t -> String.valueOf(t.index())).toList()
+              + (matching.size() == 1 ? " admits it" : " admit it"));
+    }
+    if (fit.taints().isEmpty()) {
+      parts.add("the node has no NoSchedule or NoExecute taint");
+    }
+    for (TaintCheck check : fit.taints()) {
+      parts.add("taint " + check.taint() + " is tolerated by " + check.toleratedBy().describe());
+    }
+    return String.join(", ", parts);
+  }
+
+  /**
+   * Where to report: the first required term that admits a virtual node, else the affinity, else
+   * nodeSelector, else the pod spec.
+   */
+  private static Node location(PodTemplate pod, Integer term) {
+    if (term != null) {
+      return pod.requiredTerms().get(term).node();
+    }
+    Node affinity = pod.field("affinity");
+    if (affinity != null) {
+      return YamlNodes.keyNode(pod.spec(), "affinity");
+    }
+    if (pod.nodeSelectorNode() != null) {
+      return YamlNodes.keyNode(pod.spec(), "nodeSelector");
+    }
+    return pod.spec();
+  }
+
+  private static String fix(List<NodeSelectorRequirement> exclusions) {
+    StringBuilder s =
+        new StringBuilder(
+            "Add these matchExpressions to every term of"
+                + " affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution"
+                + " (create one term with them if there is none):\n");
+    for (NodeSelectorRequirement rq : exclusions) {
+      s.append("- {key: ").append(rq.key()).append(", operator: ").append(rq.operator());
+      if (!rq.values().isEmpty()) {
+        s.append(", values: [").append(String.join(", ", rq.values())).append("]");
+      }
+      s.append("}\n");
+    }
+    return s.toString().stripTrailing();
+  }
+
+  @Override
+  public List<String> parameterErrors(RuleParameters parameters) {
+    List<String> errors = new ArrayList<>();
+    for (String name : parameters.names()) {
+      if (!name.equals(NODE_TYPES)) {
+        errors.add("has no parameter '" + name + "' (it takes: " + NODE_TYPES + ")");
+      }
+    }
+    if (parameters.get(NODE_TYPES) != null && parameters.strings(NODE_TYPES) == null) {
+      errors.add("parameter '" + NODE_TYPES + "' must be a list of node type ids");
+      return errors;
+    }
+    List<String> ids = VirtualNodeCatalogue.builtIn().ids();
+    List<String> given = parameters.strings(NODE_TYPES);
+    if (given != null) {
+      for (String id : given) {
+        if (!ids.contains(id)) {
+          String closest =
+              ids.stream()
+                  .min(Comparator.comparingInt(k -> EditDistance.between(id, k)))
+                  .orElse("");
+          errors.add(
+              "lists unknown node type '"
+                  + id
+                  + "'; did you mean '"
+                  + closest
+                  + "'? (known: "
+                  + String.join(", ", ids)
+                  + ")");
+        }
+      }
+    }
+    return errors;
+  }
+
+  @Override
+  public ObjectNode details() {
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    ArrayNode list = details.putArray(NODE_TYPES);
+    for (NodeType type : VirtualNodeCatalogue.builtIn().types()) {
+      ObjectNode node = list.addObject();
+      node.put("id", type.id());
+      node.put("description", type.description());
+      if (type.source() != null) {
+        node.put("source", type.source());
+      }
+      ArrayNode exclusion = node.putArray("exclusion");
+      type.exclusions().forEach(rq -> exclusion.add(rq.toString()));
+    }
+    return details;
+  }
+
+  @Override
+  public String detailsMarkdown() {
+    StringBuilder s = new StringBuilder("## Node types\n\n");
+    s.append(
+        "Generated from the catalogue in `rules/src/main/resources/io/chartlint/rules/virtual-nodes/`."
+            + " Enable a subset with `rules: {virtual-node-exclusion: {nodeTypes: [...]}}`.\n\n");
+    s.append("| id | description | excluded by |\n|---|---|---|\n");
+    for (NodeType type : VirtualNodeCatalogue.builtIn().types()) {
+      s.append("| `")
+          .append(type.id())
+          .append("` | ")
+          .append(type.description().replace("|", "\\|").replace("\n", " "))
+          .append(" | ");
+      List<String> exclusions = type.exclusions().stream().map(rq -> "`" + rq + "`").toList();
+      s.append(String.join(", ", exclusions)).append(" |\n");
+    }
+    return s.toString();
+  }
+}
