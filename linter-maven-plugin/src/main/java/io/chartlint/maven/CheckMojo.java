@@ -1,0 +1,395 @@
+package io.chartlint.maven;
+
+import io.chartlint.core.Severity;
+import io.chartlint.core.UsageException;
+import io.chartlint.core.Version;
+import io.chartlint.core.engine.Config;
+import io.chartlint.core.engine.ConfigLoader;
+import io.chartlint.core.engine.FailOn;
+import io.chartlint.core.engine.LintRequest;
+import io.chartlint.core.engine.LintResult;
+import io.chartlint.core.engine.Linter;
+import io.chartlint.core.load.helm.ChartRenderRequest;
+import io.chartlint.core.report.ReportContext;
+import io.chartlint.core.report.Reporter;
+import io.chartlint.core.report.Reporters;
+import io.chartlint.core.rule.Finding;
+import io.chartlint.core.rule.Location;
+import io.chartlint.core.rule.RuleSet;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Lints the project's Helm charts and Kubernetes manifests and fails the build when a finding
+ * reaches {@code failOn}. The same request as {@code chartlint lint}, with the same config file.
+ */
+@Mojo(
+    name = "check",
+    defaultPhase = LifecyclePhase.VERIFY,
+    threadSafe = true,
+    requiresProject = true)
+public class CheckMojo extends AbstractMojo {
+
+  /** Where charts are looked for when {@code charts} is not set, relative to the project. */
+  static final List<String> DEFAULT_CHART_DIRS = List.of("src/main/helm", "charts", "helm");
+
+  /** Where manifests are looked for when {@code manifests} is not set, relative to the project. */
+  static final List<String> DEFAULT_MANIFEST_DIRS = List.of("src/main/k8s", "src/main/kubernetes");
+
+  /** File names of the formats whose natural extension another format already takes. */
+  private static final Map<String, String> FILE_NAMES =
+      Map.of(
+          "text", "chartlint.txt",
+          "junit", "chartlint.junit.xml",
+          "checkstyle", "chartlint.checkstyle.xml",
+          "gitlab", "chartlint.gitlab.json",
+          "github", "chartlint.github.txt");
+
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  File baseDir;
+
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+  File buildDirectory;
+
+  /**
+   * Chart directories or packaged charts ({@code .tgz}), or directories searched for charts. By
+   * default, whichever of {@code src/main/helm}, {@code charts} and {@code helm} exist.
+   */
+  @Parameter(property = "chartlint.charts")
+  List<File> charts;
+
+  /**
+   * Manifest file sets: {@code <manifest><directory>src/main/k8s</directory><includes>...}. Without
+   * includes, every {@code .yaml}, {@code .yml} and {@code .json} file below the directory. By
+   * default, {@code src/main/k8s} and {@code src/main/kubernetes} when they exist. The property
+   * takes comma-separated directories.
+   */
+  @Parameter(property = "chartlint.manifests")
+  List<ManifestSet> manifests;
+
+  /** Values files for every chart, as {@code helm template -f} takes them, in order. */
+  @Parameter(property = "chartlint.valuesFiles")
+  List<File> valuesFiles;
+
+  /** {@code key=value} entries for every chart, as {@code helm template --set} takes them. */
+  @Parameter(property = "chartlint.set")
+  List<String> set;
+
+  /** Also render each chart once per {@code ci/*-values.yaml} file it ships. */
+  @Parameter(property = "chartlint.ciValues", defaultValue = "false")
+  boolean ciValues;
+
+  /**
+   * The config file. By default {@code .chartlint.yaml} in the project directory or a parent, up to
+   * the repository root.
+   */
+  @Parameter(property = "chartlint.configFile")
+  File configFile;
+
+  /**
+   * The lowest severity that fails the build: {@code error}, {@code warning}, {@code info} or
+   * {@code never}. By default the config's {@code failOn}, else {@code error}.
+   */
+  @Parameter(property = "chartlint.failOn")
+  String failOn;
+
+  /**
+   * Report formats written to {@code ${project.build.directory}/chartlint/}: {@code json} to {@code
+   * chartlint.json}, {@code sarif} to {@code chartlint.sarif}, {@code junit} to {@code
+   * chartlint.junit.xml}, {@code checkstyle} to {@code chartlint.checkstyle.xml}, {@code gitlab} to
+   * {@code chartlint.gitlab.json}, {@code text} to {@code chartlint.txt}.
+   */
+  @Parameter(property = "chartlint.formats")
+  List<String> formats;
+
+  /** A baseline file whose findings are hidden; overrides the config's {@code baseline}. */
+  @Parameter(property = "chartlint.baseline")
+  File baseline;
+
+  /** Skips the check. */
+  @Parameter(property = "chartlint.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    Log log = getLog();
+    if (skip) {
+      log.info("chartlint: skipped");
+      return;
+    }
+    Path base = baseDir.toPath().toAbsolutePath().normalize();
+    try {
+      Map<String, Reporter> reporters = reporters();
+      List<String> inputs = inputs(base);
+      if (inputs.isEmpty()) {
+        log.info(
+            "chartlint: nothing to lint (no chart in "
+                + String.join(", ", DEFAULT_CHART_DIRS)
+                + " and no manifests)");
+        return;
+      }
+      Config config =
+          configFile != null
+              ? ConfigLoader.load(resolve(base, configFile))
+              : ConfigLoader.discover(base);
+      if (baseline != null) {
+        config = withBaseline(config, resolve(base, baseline));
+      }
+      FailOn threshold = threshold(config);
+      ChartRenderRequest chartOptions =
+          new ChartRenderRequest(
+              base,
+              valuesFiles == null
+                  ? List.of()
+                  : valuesFiles.stream().map(f -> resolve(base, f)).toList(),
+              set == null ? List.of() : set,
+              List.of(),
+              List.of(),
+              null,
+              null,
+              null,
+              List.of());
+      LintRequest request =
+          LintRequest.of(inputs, base)
+              .withConfig(config)
+              .withFailOn(threshold)
+              .withRenderer(null, chartOptions, ciValues);
+      RuleSet rules = RuleSet.discover();
+      LintResult result = new Linter(rules).lint(request);
+
+      writeReports(result, rules, base, reporters);
+      logResult(result);
+      if (!result.internalErrors().isEmpty()) {
+        throw new MojoExecutionException(
+            "chartlint: internal error: "
+                + result.internalErrors().get(0).lines().findFirst().orElse("")
+                + "\nThis is a bug in chartlint "
+                + Version.get()
+                + "; please report it with the input.");
+      }
+      if (result.failed()) {
+        long count = result.findings().stream().filter(f -> threshold.fails(f.severity())).count();
+        throw new MojoFailureException(
+            "chartlint: "
+                + count
+                + (count == 1 ? " finding reaches" : " findings reach")
+                + " failOn="
+                + threshold.id()
+                + " (see the errors above)");
+      }
+    } catch (UsageException e) {
+      throw new MojoExecutionException("chartlint: " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw new MojoExecutionException("chartlint: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  private Map<String, Reporter> reporters() {
+    Map<String, Reporter> map = new LinkedHashMap<>();
+    for (String name : formats == null ? List.<String>of() : formats) {
+      String trimmed = name.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      Reporter reporter = Reporters.get(trimmed);
+      if (reporter == null) {
+        throw new UsageException(
+            "unknown format '"
+                + trimmed
+                + "' in formats (expected one of "
+                + String.join(", ", Reporters.names())
+                + ")");
+      }
+      map.put(trimmed, reporter);
+    }
+    return map;
+  }
+
+  /**
+   * The inputs as the command line would take them: chart locations first, then manifest files,
+   * relative to the project directory where they are inside it.
+   */
+  List<String> inputs(Path base) {
+    Set<String> inputs = new LinkedHashSet<>();
+    if (charts != null && !charts.isEmpty()) {
+      for (File chart : charts) {
+        inputs.add(shown(base, resolve(base, chart)));
+      }
+    } else {
+      for (String dir : DEFAULT_CHART_DIRS) {
+        if (Files.isDirectory(base.resolve(dir))) {
+          inputs.add(dir);
+        }
+      }
+    }
+    List<ManifestSet> sets = manifests;
+    if (sets == null || sets.isEmpty()) {
+      sets = new ArrayList<>();
+      for (String dir : DEFAULT_MANIFEST_DIRS) {
+        sets.add(new ManifestSet(new File(dir), List.of(), List.of()));
+      }
+    } else {
+      for (ManifestSet s : sets) {
+        Path root = s.root(base);
+        if (!Files.exists(root)) {
+          throw new UsageException("manifests: no such file or directory: " + shown(base, root));
+        }
+      }
+    }
+    for (ManifestSet s : sets) {
+      for (Path file : s.files(base)) {
+        inputs.add(shown(base, file));
+      }
+    }
+    return List.copyOf(inputs);
+  }
+
+  private FailOn threshold(Config config) {
+    if (failOn == null || failOn.isBlank()) {
+      return config.failOn() != null ? config.failOn() : FailOn.ERROR;
+    }
+    try {
+      return FailOn.parse(failOn.trim());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("failOn: " + e.getMessage());
+    }
+  }
+
+  private static Config withBaseline(Config c, Path file) {
+    return new Config(
+        c.file(),
+        c.failOn(),
+        c.rules(),
+        c.nodes(),
+        c.podTemplatePaths(),
+        c.excludes(),
+        file,
+        c.policies());
+  }
+
+  private void writeReports(
+      LintResult result, RuleSet rules, Path base, Map<String, Reporter> reporters)
+      throws MojoExecutionException {
+    if (reporters.isEmpty()) {
+      return;
+    }
+    Path dir = buildDirectory.toPath().resolve("chartlint");
+    ReportContext context = new ReportContext(rules, Version.get(), base, false, false);
+    for (Map.Entry<String, Reporter> e : reporters.entrySet()) {
+      Path file = dir.resolve(fileName(e.getKey()));
+      try {
+        Files.createDirectories(dir);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+          e.getValue().write(result, context, w);
+        }
+      } catch (IOException ex) {
+        throw new MojoExecutionException(
+            "chartlint: cannot write " + file + ": " + ex.getMessage(), ex);
+      }
+      getLog().info("chartlint: " + e.getKey() + " report written to " + file);
+    }
+  }
+
+  static String fileName(String format) {
+    return FILE_NAMES.getOrDefault(format, "chartlint." + format);
+  }
+
+  private void logResult(LintResult result) {
+    Log log = getLog();
+    for (Finding f : result.findings()) {
+      String line = describe(f);
+      if (f.severity() == Severity.ERROR) {
+        log.error(line);
+      } else if (f.severity() == Severity.WARNING) {
+        log.warn(line);
+      } else {
+        log.info(line);
+      }
+    }
+    for (String notice : result.notices()) {
+      log.warn("chartlint: " + notice);
+    }
+    for (String unused : result.unusedSuppressions()) {
+      log.info("chartlint: unused suppression: " + unused);
+    }
+    log.info(summary(result));
+  }
+
+  /** {@code src/main/k8s/agent.yaml:12:7: [rule-id] message}, as compilers print. */
+  static String describe(Finding f) {
+    Location at = f.location();
+    StringBuilder s = new StringBuilder();
+    if (at != null && at.file() != null) {
+      s.append(at.file());
+      if (at.line() > 0) {
+        s.append(':').append(at.line());
+        if (at.column() > 0) {
+          s.append(':').append(at.column());
+        }
+      }
+      s.append(": ");
+    }
+    s.append('[').append(f.ruleId()).append("] ").append(f.message());
+    if (at != null && at.template() != null && at.rendered() != null) {
+      s.append(" (").append(at.template()).append(", rendered line ").append(at.rendered());
+      s.append(')');
+    }
+    if (!f.valuesSets().isEmpty()) {
+      s.append(" [values: ").append(String.join(", ", f.valuesSets())).append(']');
+    }
+    return s.toString();
+  }
+
+  static String summary(LintResult result) {
+    long errors = result.count(Severity.ERROR);
+    long warnings = result.count(Severity.WARNING);
+    long infos = result.count(Severity.INFO);
+    return "chartlint: "
+        + plural(errors, "error")
+        + ", "
+        + plural(warnings, "warning")
+        + ", "
+        + infos
+        + " info, "
+        + result.suppressed().size()
+        + " suppressed in "
+        + plural(result.files(), "file")
+        + " ("
+        + plural(result.objects(), "object")
+        + ")";
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  private static String shown(Path base, Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    return abs.startsWith(base) && !abs.equals(base)
+        ? base.relativize(abs).toString()
+        : abs.toString();
+  }
+
+  private static Path resolve(Path base, File file) {
+    Path p = file.toPath();
+    return (p.isAbsolute() ? p : base.resolve(p)).normalize();
+  }
+}
