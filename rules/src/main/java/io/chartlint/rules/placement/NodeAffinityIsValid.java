@@ -54,7 +54,7 @@ public final class NodeAffinityIsValid implements Rule {
               reasons ->
                   context.report(
                       YamlNodes.get(required, "nodeSelectorTerms") != null
-                          ? YamlNodes.get(required, "nodeSelectorTerms")
+                          ? YamlNodes.keyNode(required, "nodeSelectorTerms")
                           : required,
                       "required node affinity can match no node, so the pod can never be"
                           + " scheduled: "

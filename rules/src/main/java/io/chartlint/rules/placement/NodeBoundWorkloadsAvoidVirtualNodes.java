@@ -27,9 +27,11 @@ import io.chartlint.core.scheduling.TermMatch;
 import io.chartlint.rules.placement.VirtualNodeCatalogue.NodeType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
@@ -58,9 +60,10 @@ public final class NodeBoundWorkloadsAvoidVirtualNodes implements Rule, RuleDocs
     List<String> enabled = context.parameters().strings(NODE_TYPES);
     VirtualNodeCatalogue catalogue =
         VirtualNodeCatalogue.builtIn().withClusterNodes(context.clusterNodes());
-    List<String> admissions = new ArrayList<>();
+    // Types that let the workload in for the same reason are listed together, in catalogue order.
+    Map<String, List<String>> typesByReason = new LinkedHashMap<>();
     Set<NodeSelectorRequirement> exclusions = new LinkedHashSet<>();
-    List<String> typeIds = new ArrayList<>();
+    int fitting = 0;
     Integer firstAdmittingTerm = null;
     for (NodeType type : catalogue.types()) {
       if (enabled != null && !enabled.contains(type.id())) {
@@ -71,8 +74,8 @@ public final class NodeBoundWorkloadsAvoidVirtualNodes implements Rule, RuleDocs
         if (!fit.fits()) {
           continue;
         }
-        typeIds.add(type.id());
-        admissions.add(type.id() + " (" + how(fit) + ")");
+        fitting++;
+        typesByReason.computeIfAbsent(how(fit), k -> new ArrayList<>()).add(type.id());
         exclusions.addAll(type.exclusions());
         for (TermMatch term : fit.matchingTerms()) {
           if (firstAdmittingTerm == null || term.index() < firstAdmittingTerm) {
@@ -82,16 +85,26 @@ public final class NodeBoundWorkloadsAvoidVirtualNodes implements Rule, RuleDocs
         break; // one fitting node is enough to place the workload on this type
       }
     }
-    if (typeIds.isEmpty()) {
+    if (fitting == 0) {
       return;
     }
+    List<String> groups = new ArrayList<>();
+    typesByReason.forEach(
+        (reason, ids) ->
+            groups.add(
+                String.join(", ", ids)
+                    + " ("
+                    + (ids.size() == 1 ? singular(reason) : reason)
+                    + ")"));
     context.report(
         location(pod, firstAdmittingTerm),
         nodeBoundReason(object, pod)
             + " can be scheduled onto "
-            + typeIds.size()
-            + (typeIds.size() == 1 ? " virtual node type: " : " virtual node types: ")
-            + String.join("; ", admissions),
+            + (fitting == 1
+                ? "1 type of virtual or simulated node"
+                : fitting + " types of virtual or simulated node")
+            + ": "
+            + String.join("; ", groups),
         fix(Exclusions.merge(exclusions)));
   }
 
@@ -165,27 +178,44 @@ public final class NodeBoundWorkloadsAvoidVirtualNodes implements Rule, RuleDocs
         || repository.contains("fake-kubelet");
   }
 
-  /** How the pod gets onto the node: what its affinity and its tolerations say. */
+  /**
+   * How the pod gets onto a node of the type, in words that do not depend on the type, so types
+   * admitted the same way group together: what lets its labels through, and what tolerates its
+   * taints.
+   */
   private static String how(Fit fit) {
-    List<String> parts = new ArrayList<>();
+    String labels;
     if (fit.unconstrained()) {
-      parts.add("no nodeSelector or required node affinity keeps it out");
+      labels = "no nodeSelector or required node affinity keeps them out";
     } else if (fit.terms() == null) {
-      parts.add("nodeSelector admits it");
+      labels = "nodeSelector admits them";
     } else {
       List<TermMatch> matching = fit.matchingTerms();
-      parts.add(
-          "required node affinity term "
+      labels =
+          "required node affinity "
+              + (matching.size() == 1 ? "term " : "terms ")
               + matching.stream().map(t -> String.valueOf(t.index())).toList()
-              + (matching.size() == 1 ? " admits it" : " admit it"));
+              + (matching.size() == 1 ? " admits them" : " admit them");
     }
     if (fit.taints().isEmpty()) {
-      parts.add("the node has no NoSchedule or NoExecute taint");
+      return labels + ", and they have no NoSchedule or NoExecute taint";
     }
+    Set<String> tolerating = new LinkedHashSet<>();
     for (TaintCheck check : fit.taints()) {
-      parts.add("taint " + check.taint() + " is tolerated by " + check.toleratedBy().describe());
+      tolerating.add(check.toleratedBy().describe());
     }
-    return String.join(", ", parts);
+    return labels
+        + ", and "
+        + String.join(" and ", tolerating)
+        + (tolerating.size() == 1 ? " tolerates" : " tolerate")
+        + " their taints";
+  }
+
+  /** {@link #how} speaks of several types; this is the same for one. */
+  private static String singular(String how) {
+    return how.replace(" them", " it")
+        .replace("they have", "it has")
+        .replace("their taints", "its taints");
   }
 
   /**
