@@ -65,6 +65,25 @@ public final class YamlNodes {
     return null;
   }
 
+  /**
+   * The JSON type a plain scalar becomes when Helm or kubectl convert the YAML to JSON ({@code
+   * bool} for {@code true}, {@code number} for {@code 8} or {@code 1.5}), or null when it becomes a
+   * string or is not a scalar. The API server's decoder rejects a bool or number in a string field
+   * ("json: cannot unmarshal bool into Go struct field ... of type string"): the value has to be
+   * quoted.
+   */
+  public static String nonStringJsonType(Node node) {
+    if (node instanceof ScalarNode s) {
+      if (s.getTag().equals(Tag.BOOL)) {
+        return "bool";
+      }
+      if (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT)) {
+        return "number";
+      }
+    }
+    return null;
+  }
+
   /** Whether the node is a YAML null, written or implicit. */
   public static boolean isNull(Node node) {
     return node == null || (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL));

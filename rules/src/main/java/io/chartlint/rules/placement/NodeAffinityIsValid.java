@@ -11,6 +11,7 @@ import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleInfo;
+import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -69,6 +70,20 @@ public final class NodeAffinityIsValid implements Rule {
   // itself (not at a child of it).
   private static void validateNodeSelector(PodTemplate pod, String path, Problems problems) {
     for (NodeTuple entry : YamlNodes.entries(pod.nodeSelectorNode())) {
+      String type = YamlNodes.nonStringJsonType(entry.getValueNode());
+      if (type != null) {
+        // The decoder fails before validation runs: map[string]string takes no bool or number.
+        problems.required(
+            entry.getValueNode(),
+            path
+                + "."
+                + YamlNodes.text(entry.getKeyNode())
+                + ": json: cannot unmarshal "
+                + type
+                + " into Go struct field PodSpec.nodeSelector of type string",
+            quoteFix(entry.getValueNode(), type));
+        continue;
+      }
       String key = YamlNodes.text(entry.getKeyNode());
       String value = YamlNodes.text(entry.getValueNode());
       key = key == null ? "" : key;
@@ -155,6 +170,30 @@ public final class NodeAffinityIsValid implements Rule {
       boolean allowInvalidLabelValue,
       boolean required,
       Problems problems) {
+    // The decoder runs before validation: NodeSelectorRequirement's key, operator and values are
+    // strings, so a plain 8 or true is rejected with the whole object.
+    boolean decodes = true;
+    List<Node> scalars = new ArrayList<>();
+    scalars.add(YamlNodes.get(rq.node(), "key"));
+    scalars.add(YamlNodes.get(rq.node(), "operator"));
+    scalars.addAll(YamlNodes.items(rq.valuesNode()));
+    for (Node scalar : scalars) {
+      String type = YamlNodes.nonStringJsonType(scalar);
+      if (type != null) {
+        decodes = false;
+        problems.add(
+            required,
+            scalar,
+            path
+                + ": json: cannot unmarshal "
+                + type
+                + " into Go struct field NodeSelectorRequirement of type string",
+            quoteFix(scalar, type));
+      }
+    }
+    if (!decodes) {
+      return;
+    }
     String op = rq.operator();
     int count = rq.values().size();
     Node values = rq.valuesNode() != null ? rq.valuesNode() : rq.node();
@@ -295,6 +334,15 @@ public final class NodeAffinityIsValid implements Rule {
       }
     }
     return b.append('"').toString();
+  }
+
+  static String quoteFix(Node value, String type) {
+    return "Quote the value: \""
+        + YamlNodes.text(value)
+        + "\". Unquoted, YAML reads it as a "
+        + type
+        + ", and the API server rejects the whole object; in a chart, write"
+        + " {{ .Values.x | quote }} or toYaml a string.";
   }
 
   /** Reports API errors and remembers whether the required part or nodeSelector had any. */

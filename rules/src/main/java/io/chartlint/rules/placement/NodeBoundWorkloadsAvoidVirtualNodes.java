@@ -35,6 +35,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 @RuleInfo(
     id = "virtual-node-exclusion",
@@ -245,11 +248,29 @@ public final class NodeBoundWorkloadsAvoidVirtualNodes implements Rule, RuleDocs
     for (NodeSelectorRequirement rq : exclusions) {
       s.append("- {key: ").append(rq.key()).append(", operator: ").append(rq.operator());
       if (!rq.values().isEmpty()) {
-        s.append(", values: [").append(String.join(", ", rq.values())).append("]");
+        s.append(", values: [")
+            .append(
+                String.join(
+                    ", ",
+                    rq.values().stream()
+                        .map(NodeBoundWorkloadsAvoidVirtualNodes::yamlString)
+                        .toList()))
+            .append("]");
       }
       s.append("}\n");
     }
     return s.toString().stripTrailing();
+  }
+
+  /**
+   * A value as YAML that reads back as a string: quoted when YAML 1.1 would read it as a bool,
+   * number or null ({@code "true"}), since the API server rejects those in {@code values}.
+   */
+  static String yamlString(String value) {
+    Tag tag = new Resolver().resolve(NodeId.scalar, value, true);
+    boolean plainIsString =
+        tag.equals(Tag.STR) && !value.isEmpty() && value.matches("[A-Za-z0-9][A-Za-z0-9._/-]*");
+    return plainIsString ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   @Override

@@ -5,12 +5,16 @@ import static io.chartlint.core.Severity.ERROR;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.PodTemplate;
+import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleInfo;
 import io.chartlint.core.rule.RuleParameters;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 @RuleInfo(
     id = "toleration-invalid",
@@ -30,6 +34,9 @@ public final class TolerationsAreValid implements Rule {
     }
     boolean gate = context.parameters().bool(COMPARISON_OPERATORS, false);
     for (WrittenToleration t : PodTolerations.ofSpec(template)) {
+      if (!typesDecode(t, context)) {
+        continue; // the whole object is rejected before validation sees this toleration
+      }
       report(t, gate, context);
     }
     PodTolerations.Annotation annotation = PodTolerations.ofAnnotation(template);
@@ -48,6 +55,58 @@ public final class TolerationsAreValid implements Rule {
     for (WrittenToleration t : annotation.tolerations()) {
       report(t, gate, context);
     }
+  }
+
+  /**
+   * Whether the written fields have the JSON types the API server decodes them into: strings for
+   * key, operator, value and effect, an integer for tolerationSeconds. A plain {@code value: true}
+   * or {@code value: 1} is a YAML bool or number, which Helm and kubectl send as such.
+   */
+  private static boolean typesDecode(WrittenToleration t, RuleContext context) {
+    boolean ok = true;
+    for (String name : List.of("key", "operator", "value", "effect")) {
+      Node field = t.fields().apply(name);
+      String type = YamlNodes.nonStringJsonType(field);
+      if (type != null) {
+        ok = false;
+        context.report(
+            field,
+            t.path()
+                + "."
+                + name
+                + ": json: cannot unmarshal "
+                + type
+                + " into Go struct field Toleration."
+                + name
+                + " of type string",
+            "Quote it: "
+                + name
+                + ": \""
+                + YamlNodes.text(field)
+                + "\". Unquoted, YAML reads it"
+                + " as a "
+                + type
+                + ", and the API server rejects the whole object.");
+      }
+    }
+    Node seconds = t.fields().apply("tolerationSeconds");
+    if (seconds instanceof ScalarNode scalar
+        && !YamlNodes.isNull(seconds)
+        && !scalar.getTag().equals(Tag.INT)) {
+      ok = false;
+      String type =
+          scalar.getTag().equals(Tag.FLOAT)
+              ? "number"
+              : scalar.getTag().equals(Tag.BOOL) ? "bool" : "string";
+      context.report(
+          seconds,
+          t.path()
+              + ".tolerationSeconds: json: cannot unmarshal "
+              + type
+              + " into Go struct field Toleration.tolerationSeconds of type int64",
+          "Write a whole number of seconds without quotes, such as tolerationSeconds: 300.");
+    }
+    return ok;
   }
 
   private static void report(WrittenToleration t, boolean gate, RuleContext context) {
