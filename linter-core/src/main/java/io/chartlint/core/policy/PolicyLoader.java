@@ -459,7 +459,7 @@ public final class PolicyLoader {
       int line = 1;
       String detail = e.getMessage();
       if (e instanceof JsonProcessingException jpe) {
-        detail = jpe.getOriginalMessage();
+        detail = jpe.getOriginalMessage().lines().findFirst().orElse("").strip();
         if (jpe.getLocation() != null) {
           line = Math.max(1, jpe.getLocation().getLineNr());
         }
