@@ -5,9 +5,13 @@ import io.chartlint.core.engine.EditDistance;
 import io.chartlint.core.report.RuleDocs;
 import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -18,6 +22,14 @@ final class ExplainCommand implements Callable<Integer>, EnvironmentAware {
   @Parameters(paramLabel = "RULE", description = "A rule id, as `chartlint rules` lists them.")
   String id;
 
+  @Option(
+      names = "--policy",
+      paramLabel = "PATH",
+      description =
+          "Also a custom policy file, or a directory of them, besides the config's policies."
+              + " Repeatable.")
+  List<Path> policies = new ArrayList<>();
+
   private Environment env;
 
   @Override
@@ -27,7 +39,7 @@ final class ExplainCommand implements Callable<Integer>, EnvironmentAware {
 
   @Override
   public Integer call() {
-    RuleSet rules = RuleSet.discover();
+    RuleSet rules = PolicyOptions.rules(env.workingDirectory, policies);
     RuleDescriptor rule =
         rules
             .find(id)

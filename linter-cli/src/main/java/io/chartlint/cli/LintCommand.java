@@ -51,6 +51,14 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
   Path config;
 
   @Option(
+      names = "--policy",
+      paramLabel = "PATH",
+      description =
+          "A custom policy file, or a directory of them, added to the config's policies."
+              + " Repeatable.")
+  List<Path> policies = new ArrayList<>();
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT[=FILE]",
       description = {
@@ -202,7 +210,7 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       // The first --write-baseline of a project whose config already names the file it creates.
       request = request.withConfig(withoutBaseline(cfg)).withBaseline(null);
     }
-    RuleSet rules = RuleSet.discover();
+    RuleSet rules = PolicyOptions.rules(cfg, policies, cwd);
     LintResult result = new Linter(rules).lint(request);
 
     for (Output o : outputs) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartlint.core.Version;
 import io.chartlint.core.report.RuleDocs;
 import io.chartlint.core.rule.RuleSet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +25,14 @@ final class RulesCommand implements Callable<Integer>, EnvironmentAware {
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(
+      names = "--policy",
+      paramLabel = "PATH",
+      description =
+          "Also a custom policy file, or a directory of them, besides the config's policies."
+              + " Repeatable.")
+  List<Path> policies = new ArrayList<>();
+
   private Environment env;
 
   @Override
@@ -31,7 +42,7 @@ final class RulesCommand implements Callable<Integer>, EnvironmentAware {
 
   @Override
   public Integer call() throws Exception {
-    RuleSet rules = RuleSet.discover();
+    RuleSet rules = PolicyOptions.rules(env.workingDirectory, policies);
     switch (format) {
       case json ->
           env.out.println(

@@ -10,6 +10,7 @@ import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
 import io.chartlint.core.load.helm.ChartRenderRequest;
+import io.chartlint.core.policy.PolicyLoader;
 import io.chartlint.core.report.ReportContext;
 import io.chartlint.core.report.Reporter;
 import io.chartlint.core.report.Reporters;
@@ -124,6 +125,12 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "chartlint.baseline")
   File baseline;
 
+  /**
+   * Custom policy files, or directories of them (SPEC §11), besides the config's {@code policies}.
+   */
+  @Parameter(property = "chartlint.policies")
+  List<File> policies;
+
   /** Skips the check. */
   @Parameter(property = "chartlint.skip", defaultValue = "false")
   boolean skip;
@@ -172,7 +179,11 @@ public class CheckMojo extends AbstractMojo {
               .withConfig(config)
               .withFailOn(threshold)
               .withRenderer(null, chartOptions, ciValues);
-      RuleSet rules = RuleSet.discover();
+      List<Path> policyPaths = new ArrayList<>(config.policies());
+      if (policies != null) {
+        policies.forEach(p -> policyPaths.add(resolve(base, p)));
+      }
+      RuleSet rules = PolicyLoader.withPolicies(RuleSet.discover(), policyPaths, base);
       LintResult result = new Linter(rules).lint(request);
 
       writeReports(result, rules, base, reporters);

@@ -47,9 +47,26 @@ public final class Fixtures {
     return resources().resolve("rules");
   }
 
-  /** Every fixture file, sorted. */
+  /**
+   * The fixture directory of every example policy, {@code policies/<policy-id>/}; the policies
+   * themselves are in {@code policies/examples/} at the repository root.
+   */
+  public static Path policiesDirectory() {
+    return resources().resolve("policies");
+  }
+
+  /** Every fixture file of a rule, sorted. */
   public static List<Path> all() {
-    try (Stream<Path> files = Files.walk(rulesDirectory())) {
+    return under(rulesDirectory());
+  }
+
+  /** Every fixture file of an example policy, sorted. */
+  public static List<Path> allPolicyFixtures() {
+    return under(policiesDirectory());
+  }
+
+  private static List<Path> under(Path directory) {
+    try (Stream<Path> files = Files.walk(directory)) {
       return files
           .filter(Files::isRegularFile)
           .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".json"))
@@ -60,9 +77,9 @@ public final class Fixtures {
     }
   }
 
-  /** The rule a fixture belongs to: the name of its folder. */
+  /** The rule or policy a fixture belongs to: the name of its folder. */
   public static String ruleOf(Path fixture) {
-    return rulesDirectory().relativize(fixture).getName(0).toString();
+    return fixture.getParent().getFileName().toString();
   }
 
   /** One expected finding. */

@@ -53,11 +53,9 @@ public final class RuleDocs {
     s.append("Generated from the rules themselves; `chartlint rules` prints the same list.\n\n");
     s.append("| id | category | default | summary |\n|---|---|---|---|\n");
     for (RuleDescriptor rule : rules.all()) {
-      s.append("| [")
-          .append(rule.id())
-          .append("](")
-          .append(rule.id())
-          .append(".md) | ")
+      s.append("| ")
+          .append(rule.docsPath() == null ? rule.id() : "[" + rule.id() + "](" + rule.id() + ".md)")
+          .append(" | ")
           .append(rule.category())
           .append(" | ")
           .append(rule.defaultSeverity().id())
@@ -96,7 +94,9 @@ public final class RuleDocs {
       node.put("severity", rule.defaultSeverity().id());
       node.put("category", rule.category());
       node.put("since", rule.since());
-      node.put("documentation", ReportContext.DOCS_BASE + rule.docsPath());
+      if (rule.docsPath() != null) {
+        node.put("documentation", ReportContext.DOCS_BASE + rule.docsPath());
+      }
       if (rule.rule() instanceof Describable describable) {
         node.set("details", describable.details());
       }

@@ -101,7 +101,9 @@ public final class SarifReporter implements Reporter {
     ObjectNode help = node.putObject("help");
     help.put("text", markdown);
     help.put("markdown", markdown);
-    node.put("helpUri", ReportContext.DOCS_BASE + rule.docsPath());
+    if (rule.docsPath() != null) {
+      node.put("helpUri", ReportContext.DOCS_BASE + rule.docsPath());
+    }
     node.putObject("defaultConfiguration").put("level", Findings.level(rule.defaultSeverity()));
     ObjectNode properties = node.putObject("properties");
     properties.putArray("tags").add(rule.category());

@@ -20,6 +20,9 @@ public record RuleDescriptor(
     String explanation,
     Rule rule) {
 
+  /** The {@code since} of custom policies, which come with no chartlint version. */
+  public static final String CUSTOM = "custom";
+
   /** Reads a rule's {@link RuleInfo} and the Markdown file beside its class. */
   public static RuleDescriptor of(Rule rule) {
     Class<?> type = rule.getClass();
@@ -45,8 +48,11 @@ public record RuleDescriptor(
     }
   }
 
-  /** The page of this rule in the documentation, relative to the repository root. */
+  /**
+   * The page of this rule in the documentation, relative to the repository root; null for a custom
+   * policy, whose page is {@code chartlint explain}.
+   */
   public String docsPath() {
-    return "docs/rules/" + id + ".md";
+    return CUSTOM.equals(since) ? null : "docs/rules/" + id + ".md";
   }
 }

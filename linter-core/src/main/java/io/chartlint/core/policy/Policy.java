@@ -1,0 +1,152 @@
+package io.chartlint.core.policy;
+
+import com.networknt.schema.Schema;
+import io.chartlint.core.Severity;
+import io.chartlint.core.model.KubeObject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A custom rule written as data (SPEC §11): which objects it applies to, which part of them it
+ * looks at, and the JSON Schema that part must satisfy. Read by {@link PolicyLoader} from a policy
+ * file or a Polaris custom check file.
+ *
+ * @param id the rule id, kebab-case, unique among built-in rules and policies
+ * @param severity the default severity
+ * @param summary one line: what a finding means; every finding's message starts with it
+ * @param description why it matters, Markdown, possibly empty
+ * @param fix how to fix a finding, possibly empty
+ * @param category the category shown by {@code chartlint rules}
+ * @param kinds the kinds it applies to, {@code Kind} or {@code group/Kind}; empty for every kind
+ * @param excludedKinds kinds it never applies to
+ * @param namespaces the namespaces it applies to, as the object names them; empty for any
+ * @param selector the labels an object must have, or null
+ * @param target the part of the object the schema checks
+ * @param containers which containers a {@link Target#CONTAINER} policy checks
+ * @param containerInPod for a container policy, check a copy of the pod spec holding only that
+ *     container (Polaris's {@code schemaTarget: PodSpec}) instead of the container
+ * @param schema the compiled schema
+ * @param source the policy file, as displayed
+ * @param file the policy file
+ * @param format the format of the file
+ */
+public record Policy(
+    String id,
+    Severity severity,
+    String summary,
+    String description,
+    String fix,
+    String category,
+    List<String> kinds,
+    List<String> excludedKinds,
+    List<String> namespaces,
+    Selector selector,
+    Target target,
+    Containers containers,
+    boolean containerInPod,
+    Schema schema,
+    String source,
+    Path file,
+    Format format) {
+
+  public Policy {
+    kinds = List.copyOf(kinds);
+    excludedKinds = List.copyOf(excludedKinds);
+    namespaces = List.copyOf(namespaces);
+  }
+
+  /** What a policy's schema is applied to. */
+  public enum Target {
+    /** The whole object. */
+    OBJECT,
+    /** The whole object, for objects with a pod template only (Polaris's {@code Controller}). */
+    WORKLOAD,
+    /** The pod template ({@code metadata} and {@code spec}); a Pod is its own template. */
+    POD_TEMPLATE,
+    /** The pod spec. */
+    POD_SPEC,
+    /** Each container and init container, one at a time. */
+    CONTAINER
+  }
+
+  /** Which containers a container policy checks. */
+  public enum Containers {
+    ALL,
+    ONLY_CONTAINERS,
+    ONLY_INIT_CONTAINERS
+  }
+
+  /** The format a policy was written in. */
+  public enum Format {
+    CHARTLINT,
+    POLARIS
+  }
+
+  /**
+   * A label selector, as in {@code metav1.LabelSelector}: every {@code matchLabels} pair and every
+   * expression must hold.
+   */
+  public record Selector(Map<String, String> matchLabels, List<Expression> matchExpressions) {
+    public Selector {
+      matchLabels = Map.copyOf(matchLabels);
+      matchExpressions = List.copyOf(matchExpressions);
+    }
+
+    public boolean matches(Map<String, String> labels) {
+      for (Map.Entry<String, String> e : matchLabels.entrySet()) {
+        if (!e.getValue().equals(labels.get(e.getKey()))) {
+          return false;
+        }
+      }
+      return matchExpressions.stream().allMatch(x -> x.matches(labels));
+    }
+  }
+
+  /** One {@code matchExpressions} entry: In, NotIn, Exists or DoesNotExist. */
+  public record Expression(String key, String operator, List<String> values) {
+    public Expression {
+      values = List.copyOf(values);
+    }
+
+    boolean matches(Map<String, String> labels) {
+      String value = labels.get(key);
+      return switch (operator) {
+        case "In" -> value != null && values.contains(value);
+        case "NotIn" -> value == null || !values.contains(value);
+        case "Exists" -> value != null;
+        case "DoesNotExist" -> value == null;
+        default -> false;
+      };
+    }
+  }
+
+  /** Whether the policy applies to an object: its kind, namespace, labels and pod template. */
+  public boolean appliesTo(KubeObject object) {
+    if (!kinds.isEmpty() && kinds.stream().noneMatch(k -> kindMatches(k, object))) {
+      return false;
+    }
+    if (excludedKinds.stream().anyMatch(k -> kindMatches(k, object))) {
+      return false;
+    }
+    if (!namespaces.isEmpty() && !namespaces.contains(object.namespace())) {
+      return false;
+    }
+    if (selector != null && !selector.matches(object.labels())) {
+      return false;
+    }
+    return target == Target.OBJECT || object.podTemplate().isPresent();
+  }
+
+  private static boolean kindMatches(String pattern, KubeObject object) {
+    int slash = pattern.lastIndexOf('/');
+    if (slash < 0) {
+      return pattern.equals(object.kind());
+    }
+    String apiVersion = object.apiVersion() == null ? "" : object.apiVersion();
+    int versionSlash = apiVersion.lastIndexOf('/');
+    String group = versionSlash < 0 ? "" : apiVersion.substring(0, versionSlash);
+    return pattern.substring(slash + 1).equals(object.kind())
+        && pattern.substring(0, slash).equals(group);
+  }
+}

@@ -1,0 +1,501 @@
+package io.chartlint.core.policy;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
+import com.networknt.schema.serialization.node.TokenStreamLocationAware;
+import io.chartlint.core.Severity;
+import io.chartlint.core.UsageException;
+import io.chartlint.core.engine.Inputs;
+import io.chartlint.core.rule.RuleDescriptor;
+import io.chartlint.core.rule.RuleSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads policy files (SPEC §11) and Polaris custom check files, validates them against {@code
+ * policy.schema.json} shipped in the jar, and compiles their schemas. Every problem is a {@link
+ * UsageException} naming the file, the line and what is wrong.
+ */
+public final class PolicyLoader {
+  private static final YAMLFactory YAML = YAMLFactory.builder().build();
+  private static final ObjectMapper MAPPER = new YAMLMapper(YAML);
+  private static final ObjectMapper YAML_WRITER =
+      new YAMLMapper(
+          YAMLFactory.builder()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .build());
+  private static final Schema META_SCHEMA = loadMetaSchema();
+  private static final java.util.regex.Pattern UNKNOWN_KEYWORD =
+      java.util.regex.Pattern.compile("Keyword '([^']+)' is unknown");
+
+  private PolicyLoader() {}
+
+  /**
+   * The rules and the policies of these files and directories, as one rule set.
+   *
+   * @throws UsageException when a policy file is invalid or an id is taken
+   */
+  public static RuleSet withPolicies(RuleSet rules, List<Path> paths, Path workingDirectory) {
+    List<Policy> policies = load(paths, workingDirectory);
+    Map<String, Policy> seen = new LinkedHashMap<>();
+    List<String> errors = new ArrayList<>();
+    List<RuleDescriptor> descriptors = new ArrayList<>();
+    for (Policy policy : policies) {
+      RuleDescriptor builtIn = rules.find(policy.id()).orElse(null);
+      Policy earlier = seen.putIfAbsent(policy.id(), policy);
+      if (builtIn != null) {
+        errors.add(
+            policy.source()
+                + ":1: the id '"
+                + policy.id()
+                + "' is taken by a built-in rule; choose another");
+      } else if (earlier != null) {
+        if (!earlier.file().equals(policy.file())) {
+          errors.add(
+              policy.source()
+                  + ":1: the id '"
+                  + policy.id()
+                  + "' is taken by the policy in "
+                  + earlier.source());
+        }
+      } else {
+        descriptors.add(new PolicyRule(policy).descriptor());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new UsageException(invalid(errors));
+    }
+    return descriptors.isEmpty() ? rules : rules.with(descriptors);
+  }
+
+  /** Reads the policy files named, and those in the directories named, sorted by path. */
+  public static List<Policy> load(List<Path> paths, Path workingDirectory) {
+    List<Policy> policies = new ArrayList<>();
+    for (Path path : paths) {
+      Path resolved = workingDirectory.resolve(path).normalize();
+      if (Files.isDirectory(resolved)) {
+        for (Path file : filesIn(resolved)) {
+          policies.add(load(file, workingDirectory));
+        }
+      } else if (Files.isRegularFile(resolved)) {
+        policies.add(load(resolved, workingDirectory));
+      } else {
+        throw new UsageException(
+            "policy " + Inputs.display(resolved, workingDirectory) + " does not exist");
+      }
+    }
+    return policies;
+  }
+
+  private static List<Path> filesIn(Path directory) {
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(
+              f -> {
+                String name = f.getFileName().toString();
+                return !name.startsWith(".")
+                    && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"));
+              })
+          .sorted(Comparator.comparing(Path::toString))
+          .toList();
+    } catch (IOException e) {
+      throw new UsageException("cannot read policies in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads one policy file. */
+  public static Policy load(Path file, Path workingDirectory) {
+    String shown = Inputs.display(file, workingDirectory);
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UsageException("cannot read policy " + shown + ": " + e.getMessage(), e);
+    }
+    return parse(file, shown, text);
+  }
+
+  static Policy parse(Path file, String shown, String text) {
+    JsonNode root = readWithLocations(shown, text);
+    if (root == null || root.isMissingNode() || !root.isObject()) {
+      throw new UsageException(
+          invalid(List.of(shown + ":1: a policy file holds one YAML mapping")));
+    }
+    List<Error> errors = new ArrayList<>(META_SCHEMA.validate(root));
+    if (!errors.isEmpty()) {
+      errors.sort(Comparator.comparingInt(PolicyLoader::lineOf));
+      List<String> lines = new ArrayList<>();
+      for (Error error : errors) {
+        lines.add(shown + ":" + lineOf(error) + ": " + error.getMessage());
+      }
+      throw new UsageException(invalid(lines));
+    }
+    boolean polaris =
+        root.has("failureMessage") || root.has("successMessage") || root.has("target");
+    return polaris ? polaris(file, shown, root) : chartlint(file, shown, root);
+  }
+
+  private static Policy chartlint(Path file, String shown, JsonNode root) {
+    JsonNode appliesTo = root.path("appliesTo");
+    Policy.Selector selector = null;
+    if (appliesTo.has("selector")) {
+      JsonNode s = appliesTo.get("selector");
+      Map<String, String> labels = new LinkedHashMap<>();
+      s.path("matchLabels")
+          .properties()
+          .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+      List<Policy.Expression> expressions = new ArrayList<>();
+      for (JsonNode x : s.path("matchExpressions")) {
+        String operator = x.get("operator").asText();
+        List<String> values = strings(x.path("values"));
+        boolean needsValues = operator.equals("In") || operator.equals("NotIn");
+        if (needsValues == values.isEmpty()) {
+          throw new UsageException(
+              invalid(
+                  List.of(
+                      shown
+                          + ":"
+                          + lineOf(x)
+                          + ": operator "
+                          + operator
+                          + (needsValues ? " needs values" : " takes no values"))));
+        }
+        expressions.add(new Policy.Expression(x.get("key").asText(), operator, values));
+      }
+      selector = new Policy.Selector(labels, expressions);
+    }
+    Policy.Target target =
+        switch (appliesTo.path("target").asText("object")) {
+          case "podSpec" -> Policy.Target.POD_SPEC;
+          case "container" -> Policy.Target.CONTAINER;
+          default -> Policy.Target.OBJECT;
+        };
+    return new Policy(
+        root.get("id").asText(),
+        root.has("severity") ? Severity.parse(root.get("severity").asText()) : Severity.WARNING,
+        root.get("summary").asText().strip(),
+        root.path("description").asText("").strip(),
+        root.path("fix").asText("").strip(),
+        root.path("category").asText("policy"),
+        strings(appliesTo.path("kinds")),
+        List.of(),
+        strings(appliesTo.path("namespaces")),
+        selector,
+        target,
+        Policy.Containers.ALL,
+        false,
+        compile(shown, root.get("schema")),
+        shown,
+        file,
+        Policy.Format.CHARTLINT);
+  }
+
+  private static Policy polaris(Path file, String shown, JsonNode root) {
+    String id = root.has("id") ? root.get("id").asText() : polarisId(file);
+    String kebab = kebab(id);
+    if (!kebab.matches("^[a-z0-9]+(-[a-z0-9]+)*$")) {
+      throw new UsageException(
+          invalid(
+              List.of(
+                  shown
+                      + ":1: cannot make a rule id of '"
+                      + id
+                      + "'; name the file after the check, such as resourceRange.yaml")));
+    }
+    String target = root.get("target").asText();
+    List<String> kinds = strings(root.path("controllers").path("include"));
+    List<String> excluded = strings(root.path("controllers").path("exclude"));
+    Policy.Target kind;
+    switch (target) {
+      case "Container" -> kind = Policy.Target.CONTAINER;
+      case "PodSpec", "Pod" -> kind = Policy.Target.POD_SPEC;
+      case "PodTemplate" -> kind = Policy.Target.POD_TEMPLATE;
+      case "Controller" -> kind = Policy.Target.WORKLOAD;
+      default -> {
+        kind = Policy.Target.OBJECT;
+        kinds = List.of(target); // a group and kind, such as apps/Deployment
+      }
+    }
+    List<String> include = strings(root.path("containers").path("include"));
+    List<String> exclude = strings(root.path("containers").path("exclude"));
+    boolean init =
+        (include.isEmpty() || include.contains("initContainer"))
+            && !exclude.contains("initContainer");
+    boolean regular =
+        (include.isEmpty() || include.contains("container")) && !exclude.contains("container");
+    if (kind == Policy.Target.CONTAINER && !init && !regular) {
+      throw new UsageException(
+          invalid(
+              List.of(
+                  shown
+                      + ":"
+                      + lineOf(root.get("containers"))
+                      + ": the check excludes every container")));
+    }
+    Policy.Containers containers =
+        init && regular
+            ? Policy.Containers.ALL
+            : init ? Policy.Containers.ONLY_INIT_CONTAINERS : Policy.Containers.ONLY_CONTAINERS;
+    JsonNode schema = root.get("schema");
+    for (String field : List.of("schemaString", "jsonSchema")) {
+      if (root.has(field)) {
+        String text = root.get(field).asText();
+        if (text.contains("{{")) {
+          throw new UsageException(
+              invalid(
+                  List.of(
+                      shown
+                          + ":"
+                          + lineOf(root.get(field))
+                          + ": "
+                          + field
+                          + " uses Go templates, which chartlint does not evaluate")));
+        }
+        schema = readWithLocations(shown, text);
+      }
+    }
+    String failure = root.get("failureMessage").asText().strip();
+    String success = root.path("successMessage").asText("").strip();
+    String description =
+        "A Polaris custom check" + (success.isEmpty() ? "." : "; when it passes: " + success + ".");
+    return new Policy(
+        kebab,
+        Severity.WARNING,
+        failure.endsWith(".") ? failure.substring(0, failure.length() - 1) : failure,
+        description,
+        "",
+        root.has("category") ? root.get("category").asText().toLowerCase(Locale.ROOT) : "policy",
+        kinds,
+        excluded,
+        List.of(),
+        null,
+        kind,
+        containers,
+        kind == Policy.Target.CONTAINER && root.path("schemaTarget").asText("").startsWith("Pod"),
+        compile(shown, schema),
+        shown,
+        file,
+        Policy.Format.POLARIS);
+  }
+
+  /** A Polaris check is named after its file; {@code <id>/check.yaml} after its directory. */
+  private static String polarisId(Path file) {
+    String name = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+    if (name.equals("check") && file.toAbsolutePath().getParent() != null) {
+      return file.toAbsolutePath().getParent().getFileName().toString();
+    }
+    return name;
+  }
+
+  /** {@code resourceRange} becomes {@code resource-range}, {@code hostIPCSet} host-ipc-set. */
+  static String kebab(String id) {
+    return id.replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1-$2")
+        .replace('_', '-')
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private static Schema compile(String shown, JsonNode schema) {
+    try {
+      return PolicySchemas.compile(schema);
+    } catch (SchemaException e) {
+      int line = lineOf(schema);
+      Error error = e.getError();
+      if (error != null && error.getSchemaLocation() != null) {
+        line = lineOf(nodeAt(schema, error.getSchemaLocation().getFragment()));
+      } else if (error != null && error.getEvaluationPath() != null) {
+        line = lineOf(nodeAt(schema, error.getEvaluationPath()));
+      }
+      String message = error != null ? error.getMessage() : e.getMessage();
+      java.util.regex.Matcher unknown = UNKNOWN_KEYWORD.matcher(message);
+      if (unknown.find()) {
+        JsonNode value = findField(schema, unknown.group(1));
+        if (value != null) {
+          line = lineOf(value);
+        }
+        message = "unknown keyword '" + unknown.group(1) + "'";
+      }
+      throw new UsageException(
+          invalid(List.of(shown + ":" + line + ": invalid schema: " + message)), e);
+    } catch (RuntimeException e) {
+      throw new UsageException(
+          invalid(List.of(shown + ":" + lineOf(schema) + ": invalid schema: " + e.getMessage())),
+          e);
+    }
+  }
+
+  /** The value of the first field of that name, depth first. */
+  private static JsonNode findField(JsonNode node, String name) {
+    if (node.has(name) && node.isObject()) {
+      return node.get(name);
+    }
+    for (JsonNode child : node) {
+      JsonNode found = findField(child, name);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode nodeAt(JsonNode root, NodePath path) {
+    JsonNode current = root;
+    if (path == null) {
+      return root;
+    }
+    for (int i = 0; i < path.getNameCount(); i++) {
+      Object element = path.getElement(i);
+      JsonNode next =
+          element instanceof Integer n ? current.get(n) : current.get(String.valueOf(element));
+      if (next == null) {
+        break;
+      }
+      current = next;
+    }
+    return current;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> list = new ArrayList<>();
+    array.forEach(n -> list.add(n.asText()));
+    return list;
+  }
+
+  private static String invalid(List<String> problems) {
+    return "invalid policy:"
+        + System.lineSeparator()
+        + "  "
+        + String.join(System.lineSeparator() + "  ", problems);
+  }
+
+  /** The explanation {@code chartlint explain} prints: description, fix, scope and schema. */
+  static String explanation(Policy policy) {
+    StringBuilder s = new StringBuilder();
+    if (!policy.description().isEmpty()) {
+      s.append(policy.description()).append("\n\n");
+    }
+    s.append("## How to fix\n\n");
+    s.append(
+            policy.fix().isEmpty()
+                ? "Change the " + targetName(policy.target()) + " so that it satisfies the schema."
+                : policy.fix())
+        .append("\n\n");
+    s.append("## Policy\n\n");
+    s.append("A custom policy from `")
+        .append(policy.source())
+        .append(policy.format() == Policy.Format.POLARIS ? "` (a Polaris custom check)" : "`")
+        .append(". It checks the ")
+        .append(targetName(policy.target()))
+        .append(" of ")
+        .append(policy.kinds().isEmpty() ? "every object" : String.join(", ", policy.kinds()));
+    if (!policy.excludedKinds().isEmpty()) {
+      s.append(" except ").append(String.join(", ", policy.excludedKinds()));
+    }
+    if (!policy.namespaces().isEmpty()) {
+      s.append(" in namespace ").append(String.join(", ", policy.namespaces()));
+    }
+    if (policy.selector() != null) {
+      s.append(" whose labels match ").append(describe(policy.selector()));
+    }
+    s.append(" against this schema:\n\n```yaml\n");
+    try {
+      s.append(YAML_WRITER.writeValueAsString(policy.schema().getSchemaNode()).strip());
+    } catch (JsonProcessingException e) {
+      s.append(policy.schema().getSchemaNode().toString());
+    }
+    s.append("\n```");
+    return s.toString();
+  }
+
+  private static String describe(Policy.Selector selector) {
+    List<String> parts = new ArrayList<>();
+    selector.matchLabels().forEach((k, v) -> parts.add(k + "=" + v));
+    for (Policy.Expression x : selector.matchExpressions()) {
+      parts.add(x.key() + " " + x.operator() + (x.values().isEmpty() ? "" : " " + x.values()));
+    }
+    return String.join(", ", parts);
+  }
+
+  private static String targetName(Policy.Target target) {
+    return switch (target) {
+      case OBJECT, WORKLOAD -> "object";
+      case POD_TEMPLATE -> "pod template";
+      case POD_SPEC -> "pod spec";
+      case CONTAINER -> "container and init container";
+    };
+  }
+
+  static JsonNode readWithLocations(String shown, String text) {
+    try (JsonParser parser = YAML.createParser(text)) {
+      return MAPPER.reader().with(new LocationJsonNodeFactory(parser)).readTree(parser);
+    } catch (IOException e) {
+      int line = 1;
+      String detail = e.getMessage();
+      if (e instanceof JsonProcessingException jpe) {
+        detail = jpe.getOriginalMessage().lines().findFirst().orElse("").strip();
+        if (jpe.getLocation() != null) {
+          line = Math.max(1, jpe.getLocation().getLineNr());
+        }
+      }
+      throw new UsageException(invalid(List.of(shown + ":" + line + ": " + detail)), e);
+    }
+  }
+
+  private static int lineOf(Error error) {
+    JsonNode instance = error.getInstanceNode();
+    String property = error.getProperty();
+    if (property != null && instance != null && instance.has(property)) {
+      return lineOf(instance.get(property));
+    }
+    return lineOf(instance);
+  }
+
+  private static int lineOf(JsonNode node) {
+    if (node instanceof TokenStreamLocationAware aware) {
+      JsonLocation location = aware.tokenStreamLocation();
+      if (location != null && location.getLineNr() > 0) {
+        return location.getLineNr();
+      }
+    }
+    return 1;
+  }
+
+  private static Schema loadMetaSchema() {
+    try (InputStream in = PolicyLoader.class.getResourceAsStream("policy.schema.json")) {
+      if (in == null) {
+        throw new IllegalStateException("missing schema resource policy.schema.json");
+      }
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
