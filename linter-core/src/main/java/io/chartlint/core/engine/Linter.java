@@ -12,6 +12,7 @@ import io.chartlint.core.load.YamlStreamSplitter;
 import io.chartlint.core.load.helm.ChartRenderException;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.RenderedChart;
+import io.chartlint.core.load.helm.TemplateLocator;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.Manifests;
 import io.chartlint.core.model.PodTemplatePaths;
@@ -313,6 +314,7 @@ public final class Linter {
     private final Suppressions suppressions;
     private final PodTemplatePaths paths;
     private final List<KubeObject> clusterNodes;
+    private final TemplateLocator locator = new TemplateLocator();
 
     InputLinter(
         LintRequest request,
@@ -328,7 +330,7 @@ public final class Linter {
     }
 
     InputOutcome lint(Inputs.Input input) {
-      Sink sink = new Sink(suppressions, request.workingDirectory());
+      Sink sink = new Sink(suppressions, request.workingDirectory(), locator);
       if (input instanceof Inputs.ManifestFile file) {
         InputSource source = InputSource.file(file.displayName(), file.path());
         try (Reader reader = utf8(Files.newInputStream(file.path()))) {
@@ -390,7 +392,7 @@ public final class Linter {
               lintStream(source, reader, setSink);
             }
           } catch (ChartRenderException e) {
-            Path template = ChartLocations.templateFile(chart.path(), e.templatePath());
+            Path template = TemplateLocator.templateFile(chart.path(), e.templatePath());
             String shown =
                 template != null
                     ? Inputs.display(template, request.workingDirectory())
