@@ -17,6 +17,7 @@ import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.Manifests;
 import io.chartlint.core.model.PodTemplatePaths;
 import io.chartlint.core.rule.Finding;
+import io.chartlint.core.rule.Location;
 import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
 import java.io.BufferedInputStream;
@@ -354,6 +355,7 @@ public final class Linter {
     private void lintChart(Inputs.Chart chart, Sink sink) {
       List<ValuesSet> sets = ValuesSet.of(chart.path(), request.ciValues());
       Map<Finding, List<String>> merged = new LinkedHashMap<>();
+      Map<Finding, Finding> first = new LinkedHashMap<>();
       for (ValuesSet set : sets) {
         Sink setSink = sink.child();
         if (request.renderer() == null) {
@@ -407,14 +409,35 @@ public final class Linter {
           }
         }
         for (Finding f : setSink.findings) {
-          merged.computeIfAbsent(f, k -> new ArrayList<>()).add(set.name());
+          Finding key = mergeKey(f);
+          first.putIfAbsent(key, f);
+          merged.computeIfAbsent(key, k -> new ArrayList<>()).add(set.name());
         }
         sink.absorb(setSink);
       }
       for (Map.Entry<Finding, List<String>> entry : merged.entrySet()) {
-        sink.findings.add(
-            request.ciValues() ? entry.getKey().withValuesSets(entry.getValue()) : entry.getKey());
+        Finding f = first.get(entry.getKey());
+        sink.findings.add(request.ciValues() ? f.withValuesSets(entry.getValue()) : f);
       }
+    }
+
+    /**
+     * What makes findings of several values sets the same: all but the line in the rendered stream,
+     * which moves when another values set renders more or fewer lines above.
+     */
+    private static Finding mergeKey(Finding f) {
+      Location l = f.location();
+      return new Finding(
+          f.ruleId(),
+          f.severity(),
+          f.message(),
+          f.resource(),
+          f.path(),
+          l.template() == null
+              ? l
+              : new Location(l.file(), l.line(), l.column(), l.template(), null),
+          f.fix(),
+          f.valuesSets());
     }
 
     private void readFailure(InputSource source, IOException e, Sink sink) {
