@@ -27,6 +27,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * library's output, and {@code --api-versions} cannot be passed to it.
  */
 public final class EmbeddedHelmRenderer implements ChartRenderer {
+  /**
+   * The Kubernetes version {@code helm template} assumes without {@code --kube-version} (Helm 3.20
+   * and 4.1 take it from the Kubernetes client they are built with). The library, built without
+   * that information, would assume v1.20.0, and charts that require newer versions would not
+   * render.
+   */
+  static final String DEFAULT_KUBE_VERSION = "v1.35.0";
+
   private static final ReentrantLock RENDER_LOCK = new ReentrantLock();
   private static final Object LOAD_LOCK = new Object();
   private static volatile Loaded loaded;
@@ -97,9 +105,8 @@ public final class EmbeddedHelmRenderer implements ChartRenderer {
               .template()
               .withName(request.releaseName())
               .withNamespace(request.namespace());
-      if (request.kubeVersion() != null) {
-        command.withKubeVersion(request.kubeVersion());
-      }
+      command.withKubeVersion(
+          request.kubeVersion() != null ? request.kubeVersion() : DEFAULT_KUBE_VERSION);
       for (Path values : request.valuesFiles()) {
         command.withValuesFile(values);
       }
