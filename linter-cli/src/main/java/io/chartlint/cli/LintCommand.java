@@ -143,7 +143,9 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       names = "--api-versions",
       paramLabel = "VERSION",
       split = ",",
-      description = "Charts: API versions for Capabilities.APIVersions.")
+      description =
+          "Charts: API versions for Capabilities.APIVersions (needs a helm executable:"
+              + " --helm-binary, or helm on PATH).")
   List<String> apiVersions = new ArrayList<>();
 
   @Option(
