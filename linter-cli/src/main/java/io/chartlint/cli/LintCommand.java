@@ -12,6 +12,7 @@ import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
 import io.chartlint.core.load.helm.ChartRenderRequest;
+import io.chartlint.core.load.helm.ChartRenderers;
 import io.chartlint.core.report.ReportContext;
 import io.chartlint.core.report.Reporter;
 import io.chartlint.core.report.Reporters;
@@ -150,8 +151,18 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       names = "--api-versions",
       paramLabel = "VERSION",
       split = ",",
-      description = "Charts: API versions for Capabilities.APIVersions.")
+      description =
+          "Charts: API versions for Capabilities.APIVersions (needs a helm executable:"
+              + " --helm-binary, or helm on PATH).")
   List<String> apiVersions = new ArrayList<>();
+
+  @Option(
+      names = "--helm-binary",
+      paramLabel = "PATH",
+      description =
+          "Charts: render with this helm executable (default: the embedded Helm library, or a"
+              + " helm on PATH where the library cannot load).")
+  Path helmBinary;
 
   @Option(
       names = "--ci-values",
@@ -188,7 +199,7 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
             valuesFiles.stream().map(cwd::resolve).toList(),
             set,
             setString,
-            setFile,
+            setFile.stream().map(entry -> resolveSetFile(cwd, entry)).toList(),
             releaseName,
             namespace,
             kubeVersion,
@@ -198,7 +209,10 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
             .withConfig(cfg)
             .withFailOn(threshold)
             .withStdin(env.stdin)
-            .withRenderer(null, chartOptions, ciValues);
+            .withRenderer(
+                ChartRenderers.defaultRenderer(helmBinary == null ? null : cwd.resolve(helmBinary)),
+                chartOptions,
+                ciValues);
     if (threads != null) {
       request = request.withThreads(threads);
     }
@@ -260,6 +274,15 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       return ExitCode.OK.code();
     }
     return result.failed() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  /** {@code --set-file key=path}: the path is relative to the working directory. */
+  private static String resolveSetFile(Path cwd, String entry) {
+    int eq = entry.indexOf('=');
+    if (eq <= 0) {
+      throw new UsageException("--set-file " + entry + ": expected KEY=PATH");
+    }
+    return entry.substring(0, eq + 1) + cwd.resolve(entry.substring(eq + 1));
   }
 
   private static Config withoutBaseline(Config c) {

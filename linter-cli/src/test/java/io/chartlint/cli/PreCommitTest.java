@@ -45,7 +45,8 @@ class PreCommitTest {
     report
         .get("findings")
         .forEach(f -> where.add(f.get("ruleId").asText() + " " + f.at("/location/file").asText()));
-    // The chart is rendered (here: fails to, as no Helm is configured) once, not once per file; its
+    // The chart is rendered (here: fails to, as its Chart.yaml lacks a version) once, not once per
+    // file; its
     // raw templates are never read as manifests.
     assertThat(where)
         .containsExactlyInAnyOrder(

@@ -10,6 +10,7 @@ import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
 import io.chartlint.core.load.helm.ChartRenderRequest;
+import io.chartlint.core.load.helm.ChartRenderers;
 import io.chartlint.core.policy.PolicyLoader;
 import io.chartlint.core.report.ReportContext;
 import io.chartlint.core.report.Reporter;
@@ -93,6 +94,13 @@ public class CheckMojo extends AbstractMojo {
   /** {@code key=value} entries for every chart, as {@code helm template --set} takes them. */
   @Parameter(property = "chartlint.set")
   List<String> set;
+
+  /**
+   * A {@code helm} executable to render charts with. By default charts render in-process with the
+   * embedded Helm library (or a {@code helm} on {@code PATH} where the library cannot load).
+   */
+  @Parameter(property = "chartlint.helmBinary")
+  File helmBinary;
 
   /** Also render each chart once per {@code ci/*-values.yaml} file it ships. */
   @Parameter(property = "chartlint.ciValues", defaultValue = "false")
@@ -178,7 +186,11 @@ public class CheckMojo extends AbstractMojo {
           LintRequest.of(inputs, base)
               .withConfig(config)
               .withFailOn(threshold)
-              .withRenderer(null, chartOptions, ciValues);
+              .withRenderer(
+                  ChartRenderers.defaultRenderer(
+                      helmBinary == null ? null : resolve(base, helmBinary)),
+                  chartOptions,
+                  ciValues);
       List<Path> policyPaths = new ArrayList<>(config.policies());
       if (policies != null) {
         policies.forEach(p -> policyPaths.add(resolve(base, p)));

@@ -12,10 +12,12 @@ import io.chartlint.core.load.YamlStreamSplitter;
 import io.chartlint.core.load.helm.ChartRenderException;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.RenderedChart;
+import io.chartlint.core.load.helm.TemplateLocator;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.Manifests;
 import io.chartlint.core.model.PodTemplatePaths;
 import io.chartlint.core.rule.Finding;
+import io.chartlint.core.rule.Location;
 import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
 import java.io.BufferedInputStream;
@@ -313,6 +315,7 @@ public final class Linter {
     private final Suppressions suppressions;
     private final PodTemplatePaths paths;
     private final List<KubeObject> clusterNodes;
+    private final TemplateLocator locator = new TemplateLocator();
 
     InputLinter(
         LintRequest request,
@@ -328,7 +331,7 @@ public final class Linter {
     }
 
     InputOutcome lint(Inputs.Input input) {
-      Sink sink = new Sink(suppressions, request.workingDirectory());
+      Sink sink = new Sink(suppressions, request.workingDirectory(), locator);
       if (input instanceof Inputs.ManifestFile file) {
         InputSource source = InputSource.file(file.displayName(), file.path());
         try (Reader reader = utf8(Files.newInputStream(file.path()))) {
@@ -352,6 +355,7 @@ public final class Linter {
     private void lintChart(Inputs.Chart chart, Sink sink) {
       List<ValuesSet> sets = ValuesSet.of(chart.path(), request.ciValues());
       Map<Finding, List<String>> merged = new LinkedHashMap<>();
+      Map<Finding, Finding> first = new LinkedHashMap<>();
       for (ValuesSet set : sets) {
         Sink setSink = sink.child();
         if (request.renderer() == null) {
@@ -390,7 +394,7 @@ public final class Linter {
               lintStream(source, reader, setSink);
             }
           } catch (ChartRenderException e) {
-            Path template = ChartLocations.templateFile(chart.path(), e.templatePath());
+            Path template = TemplateLocator.templateFile(chart.path(), e.templatePath());
             String shown =
                 template != null
                     ? Inputs.display(template, request.workingDirectory())
@@ -405,14 +409,35 @@ public final class Linter {
           }
         }
         for (Finding f : setSink.findings) {
-          merged.computeIfAbsent(f, k -> new ArrayList<>()).add(set.name());
+          Finding key = mergeKey(f);
+          first.putIfAbsent(key, f);
+          merged.computeIfAbsent(key, k -> new ArrayList<>()).add(set.name());
         }
         sink.absorb(setSink);
       }
       for (Map.Entry<Finding, List<String>> entry : merged.entrySet()) {
-        sink.findings.add(
-            request.ciValues() ? entry.getKey().withValuesSets(entry.getValue()) : entry.getKey());
+        Finding f = first.get(entry.getKey());
+        sink.findings.add(request.ciValues() ? f.withValuesSets(entry.getValue()) : f);
       }
+    }
+
+    /**
+     * What makes findings of several values sets the same: all but the line in the rendered stream,
+     * which moves when another values set renders more or fewer lines above.
+     */
+    private static Finding mergeKey(Finding f) {
+      Location l = f.location();
+      return new Finding(
+          f.ruleId(),
+          f.severity(),
+          f.message(),
+          f.resource(),
+          f.path(),
+          l.template() == null
+              ? l
+              : new Location(l.file(), l.line(), l.column(), l.template(), null),
+          f.fix(),
+          f.valuesSets());
     }
 
     private void readFailure(InputSource source, IOException e, Sink sink) {

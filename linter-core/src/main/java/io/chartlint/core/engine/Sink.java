@@ -2,6 +2,7 @@ package io.chartlint.core.engine;
 
 import io.chartlint.core.load.IgnoreComment;
 import io.chartlint.core.load.SourceDocument;
+import io.chartlint.core.load.helm.TemplateLocator;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.rule.Finding;
@@ -23,6 +24,7 @@ final class Sink {
 
   private final Suppressions suppressions;
   private final Path workingDirectory;
+  private final TemplateLocator locator;
   final List<Finding> findings = new ArrayList<>();
   private final List<LintResult.SuppressedFinding> suppressed = new ArrayList<>();
   private final List<String> unused = new ArrayList<>();
@@ -53,14 +55,15 @@ final class Sink {
     }
   }
 
-  Sink(Suppressions suppressions, Path workingDirectory) {
+  Sink(Suppressions suppressions, Path workingDirectory, TemplateLocator locator) {
     this.suppressions = suppressions;
     this.workingDirectory = workingDirectory;
+    this.locator = locator;
   }
 
   /** A sink for one values set of a chart, whose findings the parent merges across sets. */
   Sink child() {
-    return new Sink(suppressions, workingDirectory);
+    return new Sink(suppressions, workingDirectory, locator);
   }
 
   /** Takes everything but the findings, which the caller merges. */
@@ -138,13 +141,18 @@ final class Sink {
   Location locate(Node node, int streamLine, int column) {
     if (document.source().chart() != null) {
       Path template =
-          ChartLocations.templateFile(
+          TemplateLocator.templateFile(
               document.source().chart().chartDirectory(), document.template());
       if (template != null) {
+        String kind =
+            object != null ? object.kind() : YamlNodes.text(YamlNodes.get(document.root(), "kind"));
         int line =
-            node == null || document.root() == null
-                ? 1
-                : TemplateLines.lineOf(template, YamlNodes.pathOf(document.root(), node));
+            locator.lineOf(
+                template,
+                kind,
+                node == null || document.root() == null
+                    ? List.of()
+                    : YamlNodes.segmentsOf(document.root(), node));
         return new Location(
             Inputs.display(template, workingDirectory),
             Math.max(1, line),

@@ -131,8 +131,8 @@ public final class YamlNodes {
    * spec.template.spec.tolerations[0].key}. Empty when target is root, null when not found.
    */
   public static String pathOf(Node root, Node target) {
-    List<String> parts = new ArrayList<>();
-    if (find(root, target, parts, new IdentityHashMap<>())) {
+    List<String> parts = segmentsOf(root, target);
+    if (parts != null) {
       StringBuilder path = new StringBuilder();
       for (String part : parts) {
         if (!part.startsWith("[") && path.length() > 0) {
@@ -143,6 +143,15 @@ public final class YamlNodes {
       return path.toString();
     }
     return null;
+  }
+
+  /**
+   * The keys and {@code [index]} parts leading from {@code root} to {@code target}, keys as they
+   * are (a key may hold dots); empty when target is root, null when not found.
+   */
+  public static List<String> segmentsOf(Node root, Node target) {
+    List<String> parts = new ArrayList<>();
+    return find(root, target, parts, new IdentityHashMap<>()) ? parts : null;
   }
 
   private static boolean find(Node node, Node target, List<String> parts, Map<Node, Node> visited) {
