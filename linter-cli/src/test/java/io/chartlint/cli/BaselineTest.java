@@ -3,11 +3,13 @@ package io.chartlint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chartlint.testdata.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,5 +150,58 @@ class BaselineTest {
     Cli.run(dir, "lint", "--write-baseline", "baseline.json", "deploy/app.yaml");
     Cli run = Cli.run(sub, "lint", "--baseline", "../baseline.json", "app.yaml");
     assertThat(run.exit()).as(run.out()).isZero();
+  }
+
+  @Test
+  void aBaselineWrittenFromAChartHidesItsFindingsAndThenReportsOnlyTheNewDefect()
+      throws IOException {
+    Path chart = dir.resolve("node-agent");
+    copy(Fixtures.resources().resolve("charts/node-agent"), chart);
+    Cli before = Cli.run(dir, "lint", "--format", "json", "node-agent");
+    assertThat(before.exit()).as(before.err()).isEqualTo(1);
+    int recorded = before.json().get("findings").size();
+    assertThat(recorded).isGreaterThan(1);
+
+    Cli write = Cli.run(dir, "lint", "--write-baseline", "baseline.json", "node-agent");
+    assertThat(write.exit()).as(write.err()).isZero();
+    Cli hidden =
+        Cli.run(dir, "lint", "--baseline", "baseline.json", "--format", "json", "node-agent");
+    assertThat(hidden.exit()).as(hidden.out() + hidden.err()).isZero();
+    assertThat(hidden.json().get("findings")).isEmpty();
+    assertThat(hidden.json().at("/summary/suppressed").asInt()).isEqualTo(recorded);
+
+    // A new container without requests, added above the existing ones so every line below moves.
+    Path template = chart.resolve("templates/daemonset.yaml");
+    Files.writeString(
+        template,
+        Files.readString(template)
+            .replace(
+                "      containers:\n",
+                "      containers:\n"
+                    + "        - name: debug\n"
+                    + "          image: registry.example.com/debug:1.0\n"
+                    + "          resources:\n"
+                    + "            requests: {memory: 16Mi}\n"));
+    Cli after =
+        Cli.run(dir, "lint", "--baseline", "baseline.json", "--format", "json", "node-agent");
+
+    assertThat(after.exit()).as(after.out() + after.err()).isEqualTo(1);
+    assertThat(rules(after.json())).containsExactly("cpu-request-missing");
+    assertThat(after.json().at("/findings/0/message").asText()).contains("'debug'");
+    assertThat(after.json().at("/findings/0/location/file").asText())
+        .isEqualTo("node-agent/templates/daemonset.yaml");
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
   }
 }
