@@ -5,6 +5,7 @@ import io.chartlint.core.UsageException;
 import io.chartlint.core.Version;
 import io.chartlint.core.engine.Baseline;
 import io.chartlint.core.engine.Config;
+import io.chartlint.core.engine.ConfigFile;
 import io.chartlint.core.engine.ConfigLoader;
 import io.chartlint.core.engine.FailOn;
 import io.chartlint.core.engine.Inputs;
@@ -180,8 +181,9 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
   public Integer call() throws IOException {
     env.debug = debug;
     Path cwd = env.workingDirectory;
-    Config cfg =
-        config != null ? ConfigLoader.load(cwd.resolve(config)) : ConfigLoader.discover(cwd);
+    // ConfigLoader only when there is a file to read: it loads Jackson and the schema validator
+    Path configFile = config != null ? cwd.resolve(config) : ConfigFile.find(cwd).orElse(null);
+    Config cfg = configFile != null ? ConfigLoader.load(configFile) : Config.DEFAULTS;
     FailOn threshold;
     try {
       threshold =

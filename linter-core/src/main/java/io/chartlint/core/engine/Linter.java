@@ -8,6 +8,7 @@ import io.chartlint.core.load.InputSource;
 import io.chartlint.core.load.LoadProblem;
 import io.chartlint.core.load.RawDocument;
 import io.chartlint.core.load.SourceDocument;
+import io.chartlint.core.load.Utf8Reader;
 import io.chartlint.core.load.YamlStreamSplitter;
 import io.chartlint.core.load.helm.ChartRenderException;
 import io.chartlint.core.load.helm.ChartRenderRequest;
@@ -20,15 +21,11 @@ import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.Location;
 import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
-import java.io.BufferedInputStream;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -261,12 +258,7 @@ public final class Linter {
   }
 
   static Reader utf8(InputStream in) {
-    return new InputStreamReader(
-        new BufferedInputStream(in),
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT));
+    return new Utf8Reader(in);
   }
 
   /**
@@ -353,6 +345,15 @@ public final class Linter {
     }
 
     private void lintChart(Inputs.Chart chart, Sink sink) {
+      ChartPreflight.Outcome preflight =
+          ChartPreflight.check(chart.path(), request.workingDirectory(), request.limits());
+      preflight.notices().forEach(sink::notice);
+      if (preflight.chartYaml() != null) {
+        checkDocument(preflight.chartYaml(), sink);
+      }
+      if (!preflight.renderable()) {
+        return;
+      }
       List<ValuesSet> sets = ValuesSet.of(chart.path(), request.ciValues());
       Map<Finding, List<String>> merged = new LinkedHashMap<>();
       Map<Finding, Finding> first = new LinkedHashMap<>();

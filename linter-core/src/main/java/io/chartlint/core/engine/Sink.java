@@ -79,6 +79,11 @@ final class Sink {
     objects += child.objects;
   }
 
+  /** A note for the summary: something the user should know that is not a finding. */
+  void notice(String text) {
+    notices.add(text);
+  }
+
   void beginDocument(SourceDocument doc) {
     document = doc;
     usedComments.clear();

@@ -18,6 +18,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -60,6 +61,9 @@ public final class DocumentParser {
               RESOLVER,
               options);
       root = composer.getSingleNode();
+    } catch (ReaderException e) {
+      problems.add(unprintable(raw, e.getCodePoint()));
+      return new Parsed(null, problems);
     } catch (MarkedYAMLException e) {
       problems.add(fromMarked(raw, e));
       return new Parsed(null, problems);
@@ -82,6 +86,32 @@ public final class DocumentParser {
     new TreeCheck(raw, problems).check(root);
     boolean fatal = problems.stream().anyMatch(p -> p.kind() == LoadProblem.Kind.LIMIT);
     return new Parsed(fatal ? null : root, problems);
+  }
+
+  /** A character YAML does not allow, at its own line and column. */
+  private static LoadProblem unprintable(RawDocument raw, int codePoint) {
+    String text = raw.text();
+    int line = 0;
+    int column = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (c == codePoint) {
+        break;
+      }
+      if (c == '\n') {
+        line++;
+        column = 0;
+      } else {
+        column++;
+      }
+      i += Character.charCount(c);
+    }
+    return new LoadProblem(
+        LoadProblem.Kind.SYNTAX,
+        raw.firstLine() + line,
+        column + 1,
+        String.format(
+            "special character U+%04X is not allowed in YAML; is this a binary file?", codePoint));
   }
 
   private static LoadProblem fromMarked(RawDocument raw, MarkedYAMLException e) {

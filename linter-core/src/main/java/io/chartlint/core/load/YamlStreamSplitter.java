@@ -13,6 +13,8 @@ import java.nio.charset.CharacterCodingException;
  * a line (YAML 1.1 §9.1.2), so a line that starts with {@code ---} can never belong to a block
  * scalar of the document before it. Lines are read through a bounded buffer: a document larger than
  * the limit is skipped without being held in memory, and memory stays flat however long the stream.
+ * Read through a {@link Utf8Reader}, a document with bytes that are not UTF-8 is reported at the
+ * line of the first of them and the documents after it are still read.
  */
 public final class YamlStreamSplitter implements Closeable {
   private static final String SOURCE_PREFIX = "# Source: ";
@@ -29,6 +31,8 @@ public final class YamlStreamSplitter implements Closeable {
   private String pendingLine;
   private final StringBuilder line = new StringBuilder(256);
   private boolean lineTruncated;
+  private int badEncodingLine;
+  private boolean continuation;
 
   public YamlStreamSplitter(Reader in, LoadLimits limits) {
     this.in = in;
@@ -56,26 +60,31 @@ public final class YamlStreamSplitter implements Closeable {
         try {
           current = readLine();
         } catch (CharacterCodingException e) {
-          finished = true;
-          return new RawDocument(
-              index++,
-              firstLine,
-              null,
-              lines + 1,
-              source,
-              new LoadProblem(
-                  LoadProblem.Kind.SYNTAX,
-                  linesRead + 1,
-                  0,
-                  "the file is not valid UTF-8 text; Kubernetes manifests must be UTF-8"));
+          if (badEncodingLine == 0) {
+            badEncodingLine = linesRead + 1;
+          }
+          if (!(in instanceof Utf8Reader)) {
+            // other readers cannot go on past a bad byte
+            finished = true;
+            break;
+          }
+          // the rest of this line follows as if it were a line of its own: it is not a marker
+          continuation = true;
+          sawContent = true;
+          continue;
         }
         if (current == null) {
           finished = true;
-          if (lines == 0) {
+          if (lines == 0 && badEncodingLine == 0) {
             return null;
           }
           break;
         }
+      }
+      if (continuation) {
+        continuation = false;
+        lines++;
+        continue;
       }
       if (isMarker(current, "---")) {
         if (sawStartMarker || sawContent) {
@@ -103,6 +112,16 @@ public final class YamlStreamSplitter implements Closeable {
       }
     }
     LoadProblem problem = null;
+    if (badEncodingLine > 0) {
+      problem =
+          new LoadProblem(
+              LoadProblem.Kind.SYNTAX,
+              badEncodingLine,
+              0,
+              "the file is not valid UTF-8 text; Kubernetes manifests must be UTF-8");
+      badEncodingLine = 0;
+      return new RawDocument(index++, firstLine, null, lines, source, problem);
+    }
     if (tooLarge) {
       problem =
           new LoadProblem(

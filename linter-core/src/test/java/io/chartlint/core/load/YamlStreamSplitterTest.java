@@ -91,4 +91,30 @@ class YamlStreamSplitterTest {
     assertThat(last.problem()).isNotNull();
     assertThat(last.problem().message()).contains("not valid UTF-8");
   }
+
+  @Test
+  void reportsEachBadByteAtItsLineAndReadsTheDocumentsAroundIt() throws IOException {
+    String before = "a: 1\n".repeat(5000); // more than one buffer of characters
+    byte[] bytes =
+        (before + "---\nb: caf\u00e9 \u00e9\n---x\n---\nc: 3\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    List<RawDocument> docs =
+        split(new Utf8Reader(new ByteArrayInputStream(bytes)), LoadLimits.DEFAULTS);
+    assertThat(docs).hasSize(3);
+    assertThat(docs.get(0).problem()).isNull();
+    assertThat(docs.get(0).lineCount()).isEqualTo(5000);
+    assertThat(docs.get(1).problem().line()).isEqualTo(5002);
+    assertThat(docs.get(1).problem().message()).contains("not valid UTF-8");
+    assertThat(docs.get(1).text()).isNull();
+    assertThat(docs.get(2).firstLine()).isEqualTo(5004);
+    assertThat(docs.get(2).text()).isEqualTo("---\nc: 3\n");
+  }
+
+  @Test
+  void reportsABadLastByteWithoutALineEnd() throws IOException {
+    byte[] bytes = {'a', ':', ' ', (byte) 0xFF};
+    List<RawDocument> docs =
+        split(new Utf8Reader(new ByteArrayInputStream(bytes)), LoadLimits.DEFAULTS);
+    assertThat(docs).singleElement().satisfies(d -> assertThat(d.problem().line()).isEqualTo(1));
+  }
 }
