@@ -58,6 +58,29 @@ public final class HelmErrors {
       }
       out.append(text);
     }
-    return out.toString();
+    return collapseNesting(out.toString());
+  }
+
+  /** Go templates chain one "error calling include: template: ..." per level of include. */
+  private static final String NESTED = ": error calling include: ";
+
+  /**
+   * A template that includes itself fails after thousands of levels, each adding a link to the
+   * chain: keep the outermost call and the innermost cause, and say how many levels lie between.
+   */
+  static String collapseNesting(String message) {
+    String[] links = message.split(Pattern.quote(NESTED), -1);
+    if (links.length <= 4) {
+      return message;
+    }
+    return links[0]
+        + NESTED
+        + links[1]
+        + NESTED
+        + "... "
+        + (links.length - 3)
+        + " more nested include calls ..."
+        + NESTED
+        + links[links.length - 1];
   }
 }

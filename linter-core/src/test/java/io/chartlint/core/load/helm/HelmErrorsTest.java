@@ -60,4 +60,25 @@ class HelmErrorsTest {
     assertThat(e.templatePath()).endsWith("/Chart.yaml");
     assertThat(e.getMessage()).contains("falcosidekick");
   }
+
+  @Test
+  void aSelfIncludingTemplateKeepsTheOutermostCallAndTheCause() {
+    String level =
+        "template: loop/templates/loop.yaml:1:23: executing \"loop\" at <include \"loop\" .>";
+    String message =
+        "Error: template: loop/templates/loop.yaml:2:3: executing \"loop/templates/loop.yaml\" at"
+            + " <include \"loop\" .>: error calling include: "
+            + (level + ": error calling include: ").repeat(1000)
+            + "rendering template has a nested reference name: loop: unable to execute template";
+
+    ChartRenderException e = HelmErrors.toException(message);
+
+    assertThat(e.templatePath()).isEqualTo("loop/templates/loop.yaml");
+    assertThat(e.line()).isEqualTo(2);
+    assertThat(e.getMessage())
+        .hasSizeLessThan(600)
+        .contains("999 more nested include calls")
+        .endsWith(
+            "rendering template has a nested reference name: loop: unable to execute template");
+  }
 }
