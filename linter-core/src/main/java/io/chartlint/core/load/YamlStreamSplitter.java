@@ -130,7 +130,8 @@ public final class YamlStreamSplitter implements Closeable {
               1,
               "document is larger than "
                   + humanSize(maxDocumentChars)
-                  + " and was not read; split it or raise the limit");
+                  + " and was not read; no real object is that large (the API server refuses requests"
+                  + " over 3 MiB)");
     }
     return new RawDocument(
         index++, firstLine, tooLarge ? null : text.toString(), lines, source, problem);
