@@ -187,7 +187,7 @@ public final class Baseline {
         f.resource() == null ? null : f.resource().kind(),
         f.resource() == null ? null : f.resource().namespace(),
         f.resource() == null ? null : f.resource().name(),
-        emptyToNull(f.path()),
+        emptyToNull(f.identityPath()),
         relative(f.location().file(), base, workingDirectory));
   }
 

@@ -37,32 +37,6 @@ public record LintRequest(
     LoadLimits limits,
     Path baseline) {
 
-  /** A request without a baseline of its own: the config's applies, if it names one. */
-  public LintRequest(
-      List<String> inputs,
-      Path workingDirectory,
-      Config config,
-      FailOn failOn,
-      int threads,
-      InputStream stdin,
-      ChartRenderer renderer,
-      ChartRenderRequest chartOptions,
-      boolean ciValues,
-      LoadLimits limits) {
-    this(
-        inputs,
-        workingDirectory,
-        config,
-        failOn,
-        threads,
-        stdin,
-        renderer,
-        chartOptions,
-        ciValues,
-        limits,
-        null);
-  }
-
   public LintRequest {
     inputs = List.copyOf(inputs);
     threads = Math.max(1, threads);
@@ -70,128 +44,132 @@ public record LintRequest(
 
   /** A request with defaults for everything but the inputs and the working directory. */
   public static LintRequest of(List<String> inputs, Path workingDirectory) {
-    return new LintRequest(
-        inputs,
-        workingDirectory,
-        Config.DEFAULTS,
-        FailOn.ERROR,
-        Runtime.getRuntime().availableProcessors(),
-        InputStream.nullInputStream(),
-        null,
-        ChartRenderRequest.of(workingDirectory),
-        false,
-        LoadLimits.DEFAULTS);
+    return new Builder(inputs, workingDirectory).build();
+  }
+
+  /** A builder holding this request's values, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   public LintRequest withConfig(Config newConfig) {
-    return new LintRequest(
-        inputs,
-        workingDirectory,
-        newConfig,
-        failOn,
-        threads,
-        stdin,
-        renderer,
-        chartOptions,
-        ciValues,
-        limits,
-        baseline);
+    return toBuilder().config(newConfig).build();
   }
 
   public LintRequest withFailOn(FailOn newFailOn) {
-    return new LintRequest(
-        inputs,
-        workingDirectory,
-        config,
-        newFailOn,
-        threads,
-        stdin,
-        renderer,
-        chartOptions,
-        ciValues,
-        limits,
-        baseline);
+    return toBuilder().failOn(newFailOn).build();
   }
 
   public LintRequest withThreads(int newThreads) {
-    return new LintRequest(
-        inputs,
-        workingDirectory,
-        config,
-        failOn,
-        newThreads,
-        stdin,
-        renderer,
-        chartOptions,
-        ciValues,
-        limits,
-        baseline);
+    return toBuilder().threads(newThreads).build();
   }
 
   public LintRequest withStdin(InputStream newStdin) {
-    return new LintRequest(
-        inputs,
-        workingDirectory,
-        config,
-        failOn,
-        threads,
-        newStdin,
-        renderer,
-        chartOptions,
-        ciValues,
-        limits,
-        baseline);
+    return toBuilder().stdin(newStdin).build();
   }
 
   public LintRequest withRenderer(
       ChartRenderer newRenderer, ChartRenderRequest options, boolean ci) {
-    return new LintRequest(
-        inputs,
-        workingDirectory,
-        config,
-        failOn,
-        threads,
-        stdin,
-        newRenderer,
-        options,
-        ci,
-        limits,
-        baseline);
+    return toBuilder().renderer(newRenderer, options, ci).build();
   }
 
   public LintRequest withLimits(LoadLimits newLimits) {
-    return new LintRequest(
-        inputs,
-        workingDirectory,
-        config,
-        failOn,
-        threads,
-        stdin,
-        renderer,
-        chartOptions,
-        ciValues,
-        newLimits,
-        baseline);
+    return toBuilder().limits(newLimits).build();
   }
 
   /** The same request with a baseline file, which takes the place of the config's. */
   public LintRequest withBaseline(Path newBaseline) {
-    return new LintRequest(
-        inputs,
-        workingDirectory,
-        config,
-        failOn,
-        threads,
-        stdin,
-        renderer,
-        chartOptions,
-        ciValues,
-        limits,
-        newBaseline);
+    return toBuilder().baseline(newBaseline).build();
   }
 
   /** The baseline that applies: this request's, or else the config's; null for none. */
   public Path effectiveBaseline() {
     return baseline != null ? baseline : config.baseline();
+  }
+
+  /** Builds a request; what is not set keeps its default (see {@link #of}). */
+  public static final class Builder {
+    private final List<String> inputs;
+    private final Path workingDirectory;
+    private Config config = Config.DEFAULTS;
+    private FailOn failOn = FailOn.ERROR;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private InputStream stdin = InputStream.nullInputStream();
+    private ChartRenderer renderer;
+    private ChartRenderRequest chartOptions;
+    private boolean ciValues;
+    private LoadLimits limits = LoadLimits.DEFAULTS;
+    private Path baseline;
+
+    private Builder(List<String> inputs, Path workingDirectory) {
+      this.inputs = inputs;
+      this.workingDirectory = workingDirectory;
+      this.chartOptions = ChartRenderRequest.of(workingDirectory);
+    }
+
+    private Builder(LintRequest r) {
+      this(r.inputs, r.workingDirectory);
+      config = r.config;
+      failOn = r.failOn;
+      threads = r.threads;
+      stdin = r.stdin;
+      renderer = r.renderer;
+      chartOptions = r.chartOptions;
+      ciValues = r.ciValues;
+      limits = r.limits;
+      baseline = r.baseline;
+    }
+
+    public Builder config(Config value) {
+      config = value;
+      return this;
+    }
+
+    public Builder failOn(FailOn value) {
+      failOn = value;
+      return this;
+    }
+
+    public Builder threads(int value) {
+      threads = value;
+      return this;
+    }
+
+    public Builder stdin(InputStream value) {
+      stdin = value;
+      return this;
+    }
+
+    public Builder renderer(ChartRenderer value, ChartRenderRequest options, boolean ci) {
+      renderer = value;
+      chartOptions = options;
+      ciValues = ci;
+      return this;
+    }
+
+    public Builder limits(LoadLimits value) {
+      limits = value;
+      return this;
+    }
+
+    public Builder baseline(Path value) {
+      baseline = value;
+      return this;
+    }
+
+    public LintRequest build() {
+      return new LintRequest(
+          inputs,
+          workingDirectory,
+          config,
+          failOn,
+          threads,
+          stdin,
+          renderer,
+          chartOptions,
+          ciValues,
+          limits,
+          baseline);
+    }
   }
 }

@@ -428,17 +428,9 @@ public final class Linter {
      */
     private static Finding mergeKey(Finding f) {
       Location l = f.location();
-      return new Finding(
-          f.ruleId(),
-          f.severity(),
-          f.message(),
-          f.resource(),
-          f.path(),
-          l.template() == null
-              ? l
-              : new Location(l.file(), l.line(), l.column(), l.template(), null),
-          f.fix(),
-          f.valuesSets());
+      return l.template() == null
+          ? f
+          : f.withLocation(new Location(l.file(), l.line(), l.column(), l.template(), null));
     }
 
     private void readFailure(InputSource source, IOException e, Sink sink) {

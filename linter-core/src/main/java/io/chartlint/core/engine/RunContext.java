@@ -40,7 +40,8 @@ final class RunContext implements RuleContext {
     int line = document.line(node);
     int column = document.column(node);
     String path = object == null ? "" : object.pathOf(node);
-    emit(sink.locate(node, line, column), path, message, fix, line);
+    String identity = object == null ? "" : object.identityPathOf(node);
+    emit(sink.locate(node, line, column), path, identity, message, fix, line);
   }
 
   @Override
@@ -49,10 +50,16 @@ final class RunContext implements RuleContext {
         document.root() == null && document.source().chart() == null
             ? new Location(document.source().displayName(), line, column, document.template(), null)
             : sink.locate(null, line, column);
-    emit(location, "", message, fix, line);
+    emit(location, "", "", message, fix, line);
   }
 
-  private void emit(Location location, String path, String message, String fix, int streamLine) {
+  private void emit(
+      Location location,
+      String path,
+      String identityPath,
+      String message,
+      String fix,
+      int streamLine) {
     Finding finding =
         new Finding(
             rule.descriptor().id(),
@@ -62,7 +69,8 @@ final class RunContext implements RuleContext {
             path,
             location,
             fix,
-            List.of());
+            List.of(),
+            identityPath);
     sink.add(finding, streamLine);
   }
 

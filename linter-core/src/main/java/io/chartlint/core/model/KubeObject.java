@@ -81,6 +81,16 @@ public final class KubeObject {
     return "DaemonSet".equals(kind);
   }
 
+  /**
+   * The path of a node below this object with named list items written by name: {@code
+   * spec.template.spec.containers[name=agent].resources}. It stays the same when an item is
+   * inserted before the one the node is in.
+   */
+  public String identityPathOf(Node node) {
+    String path = YamlNodes.identityPathOf(root, node);
+    return path == null ? "" : path;
+  }
+
   /** The path of a node below this object, as Kubernetes prints field paths. */
   public String pathOf(Node node) {
     String path = YamlNodes.pathOf(root, node);

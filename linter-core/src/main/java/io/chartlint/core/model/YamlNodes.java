@@ -131,7 +131,23 @@ public final class YamlNodes {
    * spec.template.spec.tolerations[0].key}. Empty when target is root, null when not found.
    */
   public static String pathOf(Node root, Node target) {
-    List<String> parts = segmentsOf(root, target);
+    return join(segmentsOf(root, target));
+  }
+
+  /**
+   * Like {@link #pathOf}, but a list item that is a mapping with a scalar {@code name} is written
+   * {@code [name=agent]} instead of {@code [0]}: containers, volumes, env and ports keep their
+   * identity when another item is inserted before them.
+   */
+  public static String identityPathOf(Node root, Node target) {
+    List<String> parts = new ArrayList<>();
+    if (!find(root, target, parts, new IdentityHashMap<>(), true)) {
+      return null;
+    }
+    return join(parts);
+  }
+
+  private static String join(List<String> parts) {
     if (parts != null) {
       StringBuilder path = new StringBuilder();
       for (String part : parts) {
@@ -151,10 +167,11 @@ public final class YamlNodes {
    */
   public static List<String> segmentsOf(Node root, Node target) {
     List<String> parts = new ArrayList<>();
-    return find(root, target, parts, new IdentityHashMap<>()) ? parts : null;
+    return find(root, target, parts, new IdentityHashMap<>(), false) ? parts : null;
   }
 
-  private static boolean find(Node node, Node target, List<String> parts, Map<Node, Node> visited) {
+  private static boolean find(
+      Node node, Node target, List<String> parts, Map<Node, Node> visited, boolean byName) {
     if (node == target) {
       return true;
     }
@@ -169,7 +186,7 @@ public final class YamlNodes {
           return true;
         }
         parts.add(key);
-        if (find(tuple.getValueNode(), target, parts, visited)) {
+        if (find(tuple.getValueNode(), target, parts, visited, byName)) {
           return true;
         }
         parts.remove(parts.size() - 1);
@@ -177,8 +194,9 @@ public final class YamlNodes {
     } else if (node instanceof SequenceNode s) {
       List<Node> items = s.getValue();
       for (int i = 0; i < items.size(); i++) {
-        parts.add("[" + i + "]");
-        if (find(items.get(i), target, parts, visited)) {
+        String name = byName ? text(get(items.get(i), "name")) : null;
+        parts.add(name != null ? "[name=" + name + "]" : "[" + i + "]");
+        if (find(items.get(i), target, parts, visited, byName)) {
           return true;
         }
         parts.remove(parts.size() - 1);

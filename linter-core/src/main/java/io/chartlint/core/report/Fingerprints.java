@@ -43,7 +43,7 @@ final class Fingerprints {
           .append('/')
           .append(f.resource().name());
     }
-    s.append('\u0000').append(f.path() == null ? "" : f.path());
+    s.append('\u0000').append(f.identityPath() == null ? "" : f.identityPath());
     s.append('\u0000').append(f.location().file());
     return s.toString();
   }

@@ -16,6 +16,9 @@ import java.util.List;
  * @param location where it is
  * @param fix how to fix it
  * @param valuesSets for charts rendered with several values files, the sets that produced it
+ * @param identityPath the path with items that have a {@code name} written by name ({@code
+ *     containers[name=agent]}), so that a finding keeps its identity when an item is inserted above
+ *     it; what baselines and fingerprints match on
  */
 public record Finding(
     String ruleId,
@@ -25,17 +28,40 @@ public record Finding(
     String path,
     Location location,
     String fix,
-    List<String> valuesSets) {
+    List<String> valuesSets,
+    String identityPath) {
 
   public Finding {
     valuesSets = List.copyOf(valuesSets);
+    identityPath = identityPath == null ? path : identityPath;
+  }
+
+  /** A finding whose identity path is its path. */
+  public Finding(
+      String ruleId,
+      Severity severity,
+      String message,
+      ResourceRef resource,
+      String path,
+      Location location,
+      String fix,
+      List<String> valuesSets) {
+    this(ruleId, severity, message, resource, path, location, fix, valuesSets, path);
   }
 
   public Finding withSeverity(Severity newSeverity) {
-    return new Finding(ruleId, newSeverity, message, resource, path, location, fix, valuesSets);
+    return new Finding(
+        ruleId, newSeverity, message, resource, path, location, fix, valuesSets, identityPath);
   }
 
   public Finding withValuesSets(List<String> sets) {
-    return new Finding(ruleId, severity, message, resource, path, location, fix, sets);
+    return new Finding(
+        ruleId, severity, message, resource, path, location, fix, sets, identityPath);
+  }
+
+  /** The same finding at another location. */
+  public Finding withLocation(Location newLocation) {
+    return new Finding(
+        ruleId, severity, message, resource, path, newLocation, fix, valuesSets, identityPath);
   }
 }
