@@ -5,13 +5,10 @@ import io.chartlint.core.engine.EditDistance;
 import io.chartlint.core.report.RuleDocs;
 import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -22,13 +19,7 @@ final class ExplainCommand implements Callable<Integer>, EnvironmentAware {
   @Parameters(paramLabel = "RULE", description = "A rule id, as `chartlint rules` lists them.")
   String id;
 
-  @Option(
-      names = "--policy",
-      paramLabel = "PATH",
-      description =
-          "Also a custom policy file, or a directory of them, besides the config's policies."
-              + " Repeatable.")
-  List<Path> policies = new ArrayList<>();
+  @Mixin PolicyOptions policyOptions = new PolicyOptions();
 
   private Environment env;
 
@@ -39,7 +30,7 @@ final class ExplainCommand implements Callable<Integer>, EnvironmentAware {
 
   @Override
   public Integer call() {
-    RuleSet rules = PolicyOptions.rules(env.workingDirectory, policies);
+    RuleSet rules = policyOptions.rules(env.workingDirectory);
     RuleDescriptor rule =
         rules
             .find(id)

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,13 +53,7 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       description = "The config file (default: .chartlint.yaml here or in a parent directory).")
   Path config;
 
-  @Option(
-      names = "--policy",
-      paramLabel = "PATH",
-      description =
-          "A custom policy file, or a directory of them, added to the config's policies."
-              + " Repeatable.")
-  List<Path> policies = new ArrayList<>();
+  @Mixin PolicyOptions policyOptions = new PolicyOptions();
 
   @Option(
       names = "--format",
@@ -226,7 +221,7 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       // The first --write-baseline of a project whose config already names the file it creates.
       request = request.withConfig(withoutBaseline(cfg)).withBaseline(null);
     }
-    RuleSet rules = PolicyOptions.rules(cfg, policies, cwd);
+    RuleSet rules = policyOptions.rules(cfg, cwd);
     LintResult result = new Linter(rules).lint(request);
 
     for (Output o : outputs) {

@@ -7,19 +7,29 @@ import io.chartlint.core.rule.RuleSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Option;
 
-/** The rules of a command: the built-in ones, the config's policies and those of --policy. */
+/**
+ * {@code --policy}, shared by the commands that know rules: the built-in rules, the config's
+ * policies and those given on the command line.
+ */
 final class PolicyOptions {
-  private PolicyOptions() {}
+  @Option(
+      names = "--policy",
+      paramLabel = "PATH",
+      description =
+          "A custom policy file, or a directory of them, added to the config's policies."
+              + " Repeatable.")
+  List<Path> policies = new ArrayList<>();
 
   /** With the policies of the config found from the working directory. */
-  static RuleSet rules(Path workingDirectory, List<Path> options) {
-    return rules(ConfigLoader.discover(workingDirectory), options, workingDirectory);
+  RuleSet rules(Path workingDirectory) {
+    return rules(ConfigLoader.discover(workingDirectory), workingDirectory);
   }
 
-  static RuleSet rules(Config config, List<Path> options, Path workingDirectory) {
+  RuleSet rules(Config config, Path workingDirectory) {
     List<Path> paths = new ArrayList<>(config.policies());
-    options.forEach(p -> paths.add(workingDirectory.resolve(p)));
+    policies.forEach(p -> paths.add(workingDirectory.resolve(p)));
     return PolicyLoader.withPolicies(RuleSet.discover(), paths, workingDirectory);
   }
 }

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartlint.core.Version;
 import io.chartlint.core.report.RuleDocs;
 import io.chartlint.core.rule.RuleSet;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(mixinStandardHelpOptions = true, name = "rules", description = "Lists the rules.")
@@ -25,13 +23,7 @@ final class RulesCommand implements Callable<Integer>, EnvironmentAware {
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(
-      names = "--policy",
-      paramLabel = "PATH",
-      description =
-          "Also a custom policy file, or a directory of them, besides the config's policies."
-              + " Repeatable.")
-  List<Path> policies = new ArrayList<>();
+  @Mixin PolicyOptions policyOptions = new PolicyOptions();
 
   private Environment env;
 
@@ -42,7 +34,7 @@ final class RulesCommand implements Callable<Integer>, EnvironmentAware {
 
   @Override
   public Integer call() throws Exception {
-    RuleSet rules = PolicyOptions.rules(env.workingDirectory, policies);
+    RuleSet rules = policyOptions.rules(env.workingDirectory);
     switch (format) {
       case json ->
           env.out.println(
