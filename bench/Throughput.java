@@ -1,6 +1,13 @@
 import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
+import io.chartlint.core.load.DocumentParser;
+import io.chartlint.core.load.IgnoreComment;
+import io.chartlint.core.load.LoadLimits;
+import io.chartlint.core.load.RawDocument;
+import io.chartlint.core.load.Utf8Reader;
+import io.chartlint.core.load.YamlStreamSplitter;
+import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Node;
@@ -19,23 +28,38 @@ import org.yaml.snakeyaml.nodes.Node;
  * Lints a generated stream of N Deployments and DaemonSets with every rule, and composes the same
  * stream with bare SnakeYAML, in one JVM. Run by bench/run.sh against the built chartlint.jar:
  *
- * <pre>java -cp linter-cli/target/chartlint.jar bench/Throughput.java DIR N...</pre>
+ * <pre>java -cp linter-cli/target/chartlint.jar bench/Throughput.java [--runs R] [--phases FILE] DIR N...</pre>
  *
  * <p>Prints one line per N: {@code N compose-ms lint-ms ratio findings}. Each time is the median of
- * several runs after a warm-up. With {@code --lint-only N}, lints the stream once and prints the
- * finding count (run.sh uses it with a small heap).
+ * several runs after a warm-up ({@code --runs} sets how many). With {@code --phases FILE}, writes
+ * where the lint time of a 1,000-object stream goes: splitting, composing,
+ * the engine and model with no rule, and each rule on its own. With {@code --lint-only N}, lints
+ * the stream once and prints the finding count (run.sh uses it with a small heap).
  */
 public final class Throughput {
   public static void main(String[] args) throws IOException {
-    Path dir = Path.of(args[0]);
-    if (args[1].equals("--lint-only")) {
-      Path file = generate(dir, Integer.parseInt(args[2]));
+    int fixedRuns = 0;
+    Path phases = null;
+    int a = 0;
+    while (args[a].startsWith("--")) {
+      if (args[a].equals("--runs")) {
+        fixedRuns = Integer.parseInt(args[a + 1]);
+      } else if (args[a].equals("--phases")) {
+        phases = Path.of(args[a + 1]);
+      } else {
+        throw new IllegalArgumentException("unknown option " + args[a]);
+      }
+      a += 2;
+    }
+    Path dir = Path.of(args[a]);
+    if (args[a + 1].equals("--lint-only")) {
+      Path file = generate(dir, Integer.parseInt(args[a + 2]));
       LintResult result = lint(file);
       System.out.println(result.findings().size());
       return;
     }
     List<Integer> sizes = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
+    for (int i = a + 1; i < args.length; i++) {
       sizes.add(Integer.parseInt(args[i]));
     }
     // warm up both paths so that neither pays for the JIT
@@ -44,9 +68,15 @@ public final class Throughput {
       compose(warm);
       lint(warm);
     }
+    if (phases != null) {
+      int n = Math.min(1_000, sizes.stream().mapToInt(Integer::intValue).max().orElse(1_000));
+      Path file = generate(dir, n);
+      Files.writeString(phases, phases(file, n));
+      Files.delete(file);
+    }
     for (int n : sizes) {
       Path file = generate(dir, n);
-      int runs = n >= 100_000 ? 3 : n >= 10_000 ? 5 : 15;
+      int runs = fixedRuns > 0 ? fixedRuns : n >= 100_000 ? 1 : n >= 10_000 ? 5 : 15;
       long[] composeTimes = new long[runs];
       long[] lintTimes = new long[runs];
       int findings = 0;
@@ -64,6 +94,73 @@ public final class Throughput {
       System.out.printf("%d %.1f %.1f %.2f %d%n", n, compose, lint, lint / compose, findings);
       Files.delete(file);
     }
+  }
+
+  /**
+   * Where the lint time goes: each phase timed on its own, the rules by linting with that rule
+   * alone and subtracting the run with no rule at all.
+   */
+  private static String phases(Path file, int n) throws IOException {
+    LoadLimits limits = LoadLimits.DEFAULTS;
+    long t0 = System.nanoTime();
+    try (YamlStreamSplitter splitter =
+        new YamlStreamSplitter(new Utf8Reader(Files.newInputStream(file)), limits)) {
+      while (splitter.next() != null) {}
+    }
+    long split = System.nanoTime() - t0;
+    t0 = System.nanoTime();
+    DocumentParser parser = new DocumentParser(limits);
+    try (YamlStreamSplitter splitter =
+        new YamlStreamSplitter(new Utf8Reader(Files.newInputStream(file)), limits)) {
+      RawDocument raw;
+      while ((raw = splitter.next()) != null) {
+        parser.parse(raw);
+        IgnoreComment.scan(raw.text(), raw.firstLine());
+      }
+    }
+    long parse = System.nanoTime() - t0;
+    long compose = time(() -> compose(file));
+    long bare = time(() -> lint(file, new RuleSet(List.of())));
+    Map<String, Long> rules = new LinkedHashMap<>();
+    for (RuleDescriptor rule : RuleSet.discover().all()) {
+      rules.put(rule.id(), time(() -> lint(file, new RuleSet(List.of(rule)))) - bare);
+    }
+    long all = time(() -> lint(file));
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("%,d objects; all rules: %.0f ms; bare SnakeYAML compose: %.0f ms%n",
+        n, all / 1e6, compose / 1e6));
+    out.append(String.format("  split into documents              %8.0f%n", split / 1e6));
+    out.append(String.format("  split + compose + ignore comments %8.0f%n", parse / 1e6));
+    out.append(String.format("  whole engine, no rule (+ model)   %8.0f%n", bare / 1e6));
+    long sum = 0;
+    List<Map.Entry<String, Long>> sorted = new ArrayList<>(rules.entrySet());
+    sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+    int shown = 0;
+    for (Map.Entry<String, Long> e : sorted) {
+      sum += e.getValue();
+      if (shown++ < 8) {
+        out.append(String.format("  + %-32s %8.0f%n", e.getKey(), e.getValue() / 1e6));
+      }
+    }
+    out.append(String.format("  + the other %-2d rules together     %8.0f%n",
+        Math.max(0, sorted.size() - 8), (sum - sorted.stream().limit(8)
+            .mapToLong(Map.Entry::getValue).sum()) / 1e6));
+    return out.toString();
+  }
+
+  private interface Step {
+    Object run() throws IOException;
+  }
+
+  /** The median of three runs, in nanoseconds. */
+  private static long time(Step step) throws IOException {
+    long[] times = new long[3];
+    for (int i = 0; i < times.length; i++) {
+      long t0 = System.nanoTime();
+      step.run();
+      times[i] = System.nanoTime() - t0;
+    }
+    return median(times);
   }
 
   private static long median(long[] values) {
@@ -89,7 +186,11 @@ public final class Throughput {
   }
 
   private static LintResult lint(Path file) {
-    return new Linter(RuleSet.discover())
+    return lint(file, RuleSet.discover());
+  }
+
+  private static LintResult lint(Path file, RuleSet rules) {
+    return new Linter(rules)
         .lint(LintRequest.of(List.of(file.toString()), file.getParent()).withThreads(1));
   }
 
