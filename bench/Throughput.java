@@ -7,7 +7,12 @@ import io.chartlint.core.load.LoadLimits;
 import io.chartlint.core.load.RawDocument;
 import io.chartlint.core.load.Utf8Reader;
 import io.chartlint.core.load.YamlStreamSplitter;
+import io.chartlint.core.load.SourceDocument;
+import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.rule.Rule;
+import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleDescriptor;
+import io.chartlint.core.rule.RuleParameters;
 import io.chartlint.core.rule.RuleSet;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -32,7 +37,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *
  * <p>Prints one line per N: {@code N compose-ms lint-ms ratio findings}. Each time is the median of
  * several runs after a warm-up ({@code --runs} sets how many). With {@code --phases FILE}, writes
- * where the lint time of a 1,000-object stream goes: splitting, composing,
+ * where the lint time of a 2,000-object stream goes: splitting, composing,
  * the engine and model with no rule, and each rule on its own. With {@code --lint-only N}, lints
  * the stream once and prints the finding count (run.sh uses it with a small heap).
  */
@@ -69,7 +74,7 @@ public final class Throughput {
       lint(warm);
     }
     if (phases != null) {
-      int n = Math.min(1_000, sizes.stream().mapToInt(Integer::intValue).max().orElse(1_000));
+      int n = Math.min(2_000, sizes.stream().mapToInt(Integer::intValue).max().orElse(1_000));
       Path file = generate(dir, n);
       Files.writeString(phases, phases(file, n));
       Files.delete(file);
@@ -97,64 +102,113 @@ public final class Throughput {
   }
 
   /**
-   * Where the lint time goes: each phase timed on its own, the rules by linting with that rule
-   * alone and subtracting the run with no rule at all.
+   * Where the lint time goes: splitting, composing and the engine without rules each timed on
+   * their own, and every rule timed inside a full lint by a wrapper around it.
    */
   private static String phases(Path file, int n) throws IOException {
     LoadLimits limits = LoadLimits.DEFAULTS;
-    long t0 = System.nanoTime();
-    try (YamlStreamSplitter splitter =
-        new YamlStreamSplitter(new Utf8Reader(Files.newInputStream(file)), limits)) {
-      while (splitter.next() != null) {}
-    }
-    long split = System.nanoTime() - t0;
-    t0 = System.nanoTime();
-    DocumentParser parser = new DocumentParser(limits);
-    try (YamlStreamSplitter splitter =
-        new YamlStreamSplitter(new Utf8Reader(Files.newInputStream(file)), limits)) {
-      RawDocument raw;
-      while ((raw = splitter.next()) != null) {
-        parser.parse(raw);
-        IgnoreComment.scan(raw.text(), raw.firstLine());
-      }
-    }
-    long parse = System.nanoTime() - t0;
+    long split =
+        time(
+            () -> {
+              try (YamlStreamSplitter splitter =
+                  new YamlStreamSplitter(new Utf8Reader(Files.newInputStream(file)), limits)) {
+                while (splitter.next() != null) {}
+              }
+              return null;
+            });
+    long parse =
+        time(
+            () -> {
+              DocumentParser parser = new DocumentParser(limits);
+              try (YamlStreamSplitter splitter =
+                  new YamlStreamSplitter(new Utf8Reader(Files.newInputStream(file)), limits)) {
+                RawDocument raw;
+                while ((raw = splitter.next()) != null) {
+                  parser.parse(raw);
+                  IgnoreComment.scan(raw.text(), raw.firstLine());
+                }
+              }
+              return null;
+            });
     long compose = time(() -> compose(file));
     long bare = time(() -> lint(file, new RuleSet(List.of())));
-    Map<String, Long> rules = new LinkedHashMap<>();
-    for (RuleDescriptor rule : RuleSet.discover().all()) {
-      rules.put(rule.id(), time(() -> lint(file, new RuleSet(List.of(rule)))) - bare);
-    }
     long all = time(() -> lint(file));
+    Map<String, long[]> perRule = new LinkedHashMap<>();
+    List<RuleDescriptor> timed = new ArrayList<>();
+    for (RuleDescriptor d : RuleSet.discover().all()) {
+      long[] total = new long[1];
+      perRule.put(d.id(), total);
+      timed.add(
+          new RuleDescriptor(
+              d.id(),
+              d.summary(),
+              d.defaultSeverity(),
+              d.since(),
+              d.category(),
+              d.explanation(),
+              new TimedRule(d.rule(), total)));
+    }
+    RuleSet timedRules = new RuleSet(timed);
+    int rounds = 3;
+    for (int i = 0; i < rounds; i++) {
+      lint(file, timedRules);
+    }
     StringBuilder out = new StringBuilder();
-    out.append(String.format("%,d objects; all rules: %.0f ms; bare SnakeYAML compose: %.0f ms%n",
-        n, all / 1e6, compose / 1e6));
-    out.append(String.format("  split into documents              %8.0f%n", split / 1e6));
-    out.append(String.format("  split + compose + ignore comments %8.0f%n", parse / 1e6));
-    out.append(String.format("  whole engine, no rule (+ model)   %8.0f%n", bare / 1e6));
-    long sum = 0;
-    List<Map.Entry<String, Long>> sorted = new ArrayList<>(rules.entrySet());
-    sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed());
-    int shown = 0;
-    for (Map.Entry<String, Long> e : sorted) {
-      sum += e.getValue();
-      if (shown++ < 8) {
-        out.append(String.format("  + %-32s %8.0f%n", e.getKey(), e.getValue() / 1e6));
+    out.append(
+        String.format(
+            "%,d objects: all rules %.0f ms, bare SnakeYAML compose %.0f ms%n",
+            n, all / 1e6, compose / 1e6));
+    out.append(String.format("  split into documents               %6.0f%n", split / 1e6));
+    out.append(String.format("  split + compose + ignore comments  %6.0f%n", parse / 1e6));
+    out.append(String.format("  whole engine, no rule (+ model)    %6.0f%n", bare / 1e6));
+    out.append(String.format("  all rules (lint - engine)          %6.0f, of which:%n", (all - bare) / 1e6));
+    List<Map.Entry<String, long[]>> sorted = new ArrayList<>(perRule.entrySet());
+    sorted.sort((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0]));
+    long rest = 0;
+    for (int i = 0; i < sorted.size(); i++) {
+      double ms = sorted.get(i).getValue()[0] / 1e6 / rounds;
+      if (i < 6) {
+        out.append(String.format("    %-32s %6.0f%n", sorted.get(i).getKey(), ms));
+      } else {
+        rest += sorted.get(i).getValue()[0];
       }
     }
-    out.append(String.format("  + the other %-2d rules together     %8.0f%n",
-        Math.max(0, sorted.size() - 8), (sum - sorted.stream().limit(8)
-            .mapToLong(Map.Entry::getValue).sum()) / 1e6));
+    out.append(
+        String.format(
+            "    the other %d rules together     %6.0f%n",
+            Math.max(0, sorted.size() - 6), rest / 1e6 / rounds));
     return out.toString();
+  }
+
+  /** A rule that adds the time it takes to a counter. */
+  private record TimedRule(Rule rule, long[] total) implements Rule {
+    @Override
+    public void checkDocument(SourceDocument document, RuleContext context) {
+      long t0 = System.nanoTime();
+      rule.checkDocument(document, context);
+      total[0] += System.nanoTime() - t0;
+    }
+
+    @Override
+    public void check(KubeObject object, RuleContext context) {
+      long t0 = System.nanoTime();
+      rule.check(object, context);
+      total[0] += System.nanoTime() - t0;
+    }
+
+    @Override
+    public List<String> parameterErrors(RuleParameters parameters) {
+      return rule.parameterErrors(parameters);
+    }
   }
 
   private interface Step {
     Object run() throws IOException;
   }
 
-  /** The median of three runs, in nanoseconds. */
+  /** The median of five runs, in nanoseconds. */
   private static long time(Step step) throws IOException {
-    long[] times = new long[3];
+    long[] times = new long[5];
     for (int i = 0; i < times.length; i++) {
       long t0 = System.nanoTime();
       step.run();
