@@ -1,6 +1,18 @@
 import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
+import io.chartlint.core.load.DocumentParser;
+import io.chartlint.core.load.IgnoreComment;
+import io.chartlint.core.load.LoadLimits;
+import io.chartlint.core.load.RawDocument;
+import io.chartlint.core.load.Utf8Reader;
+import io.chartlint.core.load.YamlStreamSplitter;
+import io.chartlint.core.load.SourceDocument;
+import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.rule.Rule;
+import io.chartlint.core.rule.RuleContext;
+import io.chartlint.core.rule.RuleDescriptor;
+import io.chartlint.core.rule.RuleParameters;
 import io.chartlint.core.rule.RuleSet;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Node;
@@ -19,23 +33,38 @@ import org.yaml.snakeyaml.nodes.Node;
  * Lints a generated stream of N Deployments and DaemonSets with every rule, and composes the same
  * stream with bare SnakeYAML, in one JVM. Run by bench/run.sh against the built chartlint.jar:
  *
- * <pre>java -cp linter-cli/target/chartlint.jar bench/Throughput.java DIR N...</pre>
+ * <pre>java -cp linter-cli/target/chartlint.jar bench/Throughput.java [--runs R] [--phases FILE] DIR N...</pre>
  *
  * <p>Prints one line per N: {@code N compose-ms lint-ms ratio findings}. Each time is the median of
- * several runs after a warm-up. With {@code --lint-only N}, lints the stream once and prints the
- * finding count (run.sh uses it with a small heap).
+ * several runs after a warm-up ({@code --runs} sets how many). With {@code --phases FILE}, writes
+ * where the lint time of a 2,000-object stream goes: splitting, composing,
+ * the engine and model with no rule, and each rule on its own. With {@code --lint-only N}, lints
+ * the stream once and prints the finding count (run.sh uses it with a small heap).
  */
 public final class Throughput {
   public static void main(String[] args) throws IOException {
-    Path dir = Path.of(args[0]);
-    if (args[1].equals("--lint-only")) {
-      Path file = generate(dir, Integer.parseInt(args[2]));
+    int fixedRuns = 0;
+    Path phases = null;
+    int a = 0;
+    while (args[a].startsWith("--")) {
+      if (args[a].equals("--runs")) {
+        fixedRuns = Integer.parseInt(args[a + 1]);
+      } else if (args[a].equals("--phases")) {
+        phases = Path.of(args[a + 1]);
+      } else {
+        throw new IllegalArgumentException("unknown option " + args[a]);
+      }
+      a += 2;
+    }
+    Path dir = Path.of(args[a]);
+    if (args[a + 1].equals("--lint-only")) {
+      Path file = generate(dir, Integer.parseInt(args[a + 2]));
       LintResult result = lint(file);
       System.out.println(result.findings().size());
       return;
     }
     List<Integer> sizes = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
+    for (int i = a + 1; i < args.length; i++) {
       sizes.add(Integer.parseInt(args[i]));
     }
     // warm up both paths so that neither pays for the JIT
@@ -44,9 +73,15 @@ public final class Throughput {
       compose(warm);
       lint(warm);
     }
+    if (phases != null) {
+      int n = Math.min(2_000, sizes.stream().mapToInt(Integer::intValue).max().orElse(1_000));
+      Path file = generate(dir, n);
+      Files.writeString(phases, phases(file, n));
+      Files.delete(file);
+    }
     for (int n : sizes) {
       Path file = generate(dir, n);
-      int runs = n >= 100_000 ? 3 : n >= 10_000 ? 5 : 15;
+      int runs = fixedRuns > 0 ? fixedRuns : n >= 100_000 ? 1 : n >= 10_000 ? 5 : 15;
       long[] composeTimes = new long[runs];
       long[] lintTimes = new long[runs];
       int findings = 0;
@@ -64,6 +99,122 @@ public final class Throughput {
       System.out.printf("%d %.1f %.1f %.2f %d%n", n, compose, lint, lint / compose, findings);
       Files.delete(file);
     }
+  }
+
+  /**
+   * Where the lint time goes: splitting, composing and the engine without rules each timed on
+   * their own, and every rule timed inside a full lint by a wrapper around it.
+   */
+  private static String phases(Path file, int n) throws IOException {
+    LoadLimits limits = LoadLimits.DEFAULTS;
+    long split =
+        time(
+            () -> {
+              try (YamlStreamSplitter splitter =
+                  new YamlStreamSplitter(new Utf8Reader(Files.newInputStream(file)), limits)) {
+                while (splitter.next() != null) {}
+              }
+              return null;
+            });
+    long parse =
+        time(
+            () -> {
+              DocumentParser parser = new DocumentParser(limits);
+              try (YamlStreamSplitter splitter =
+                  new YamlStreamSplitter(new Utf8Reader(Files.newInputStream(file)), limits)) {
+                RawDocument raw;
+                while ((raw = splitter.next()) != null) {
+                  parser.parse(raw);
+                  IgnoreComment.scan(raw.text(), raw.firstLine());
+                }
+              }
+              return null;
+            });
+    long compose = time(() -> compose(file));
+    long bare = time(() -> lint(file, new RuleSet(List.of())));
+    long all = time(() -> lint(file));
+    Map<String, long[]> perRule = new LinkedHashMap<>();
+    List<RuleDescriptor> timed = new ArrayList<>();
+    for (RuleDescriptor d : RuleSet.discover().all()) {
+      long[] total = new long[1];
+      perRule.put(d.id(), total);
+      timed.add(
+          new RuleDescriptor(
+              d.id(),
+              d.summary(),
+              d.defaultSeverity(),
+              d.since(),
+              d.category(),
+              d.explanation(),
+              new TimedRule(d.rule(), total)));
+    }
+    RuleSet timedRules = new RuleSet(timed);
+    int rounds = 3;
+    for (int i = 0; i < rounds; i++) {
+      lint(file, timedRules);
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            "%,d objects: all rules %.0f ms, bare SnakeYAML compose %.0f ms%n",
+            n, all / 1e6, compose / 1e6));
+    out.append(String.format("  split into documents               %6.0f%n", split / 1e6));
+    out.append(String.format("  split + compose + ignore comments  %6.0f%n", parse / 1e6));
+    out.append(String.format("  whole engine, no rule (+ model)    %6.0f%n", bare / 1e6));
+    out.append(String.format("  all rules (lint - engine)          %6.0f, of which:%n", (all - bare) / 1e6));
+    List<Map.Entry<String, long[]>> sorted = new ArrayList<>(perRule.entrySet());
+    sorted.sort((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0]));
+    long rest = 0;
+    for (int i = 0; i < sorted.size(); i++) {
+      double ms = sorted.get(i).getValue()[0] / 1e6 / rounds;
+      if (i < 6) {
+        out.append(String.format("    %-32s %6.0f%n", sorted.get(i).getKey(), ms));
+      } else {
+        rest += sorted.get(i).getValue()[0];
+      }
+    }
+    out.append(
+        String.format(
+            "    the other %d rules together     %6.0f%n",
+            Math.max(0, sorted.size() - 6), rest / 1e6 / rounds));
+    return out.toString();
+  }
+
+  /** A rule that adds the time it takes to a counter. */
+  private record TimedRule(Rule rule, long[] total) implements Rule {
+    @Override
+    public void checkDocument(SourceDocument document, RuleContext context) {
+      long t0 = System.nanoTime();
+      rule.checkDocument(document, context);
+      total[0] += System.nanoTime() - t0;
+    }
+
+    @Override
+    public void check(KubeObject object, RuleContext context) {
+      long t0 = System.nanoTime();
+      rule.check(object, context);
+      total[0] += System.nanoTime() - t0;
+    }
+
+    @Override
+    public List<String> parameterErrors(RuleParameters parameters) {
+      return rule.parameterErrors(parameters);
+    }
+  }
+
+  private interface Step {
+    Object run() throws IOException;
+  }
+
+  /** The median of five runs, in nanoseconds. */
+  private static long time(Step step) throws IOException {
+    long[] times = new long[5];
+    for (int i = 0; i < times.length; i++) {
+      long t0 = System.nanoTime();
+      step.run();
+      times[i] = System.nanoTime() - t0;
+    }
+    return median(times);
   }
 
   private static long median(long[] values) {
@@ -89,7 +240,11 @@ public final class Throughput {
   }
 
   private static LintResult lint(Path file) {
-    return new Linter(RuleSet.discover())
+    return lint(file, RuleSet.discover());
+  }
+
+  private static LintResult lint(Path file, RuleSet rules) {
+    return new Linter(rules)
         .lint(LintRequest.of(List.of(file.toString()), file.getParent()).withThreads(1));
   }
 

@@ -2,9 +2,11 @@
 # Times 1,000 objects (Deployments, DaemonSets, Jobs, Services) against 20 policies: once through
 # the command line in a fresh JVM (cold), then several rounds in one JVM (warm), with and without
 # the policies. Prints figures; asserts nothing.
+# Usage: bench/policies.sh [ROUNDS]   (warm rounds in one JVM, default 5)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/linter-cli/target/chartlint.jar"
+rounds="${1:-5}"
 "$root/chartlint" version >/dev/null # builds the jar when it is missing or stale
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -110,4 +112,4 @@ mid=$(date +%s%N)
 end=$(date +%s%N)
 echo "cold, command line, new JVM each: without policies $(((mid - start) / 1000000)) ms," \
   "with 20 policies $(((end - mid) / 1000000)) ms"
-"$java_cmd" -cp "$jar" "$root/bench/PolicyBench.java" "$work/manifests" "$work/policies" 5
+"$java_cmd" -cp "$jar" "$root/bench/PolicyBench.java" "$work/manifests" "$work/policies" "$rounds"

@@ -19,7 +19,8 @@ final class CompletionCommand implements Callable<Integer>, EnvironmentAware {
 
   @Override
   public Integer call() {
-    env.out.print(AutoComplete.bash("chartlint", new CommandLine(new Main())));
+    env.out.print(
+        AutoComplete.bash("chartlint", Main.commandLine(CommandLine.defaultFactory(), null)));
     return 0;
   }
 }

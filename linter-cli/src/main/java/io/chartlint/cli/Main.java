@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,14 +22,6 @@ import picocli.CommandLine.Command;
       "Lints Helm charts and rendered Kubernetes manifests for workloads that can land on virtual or"
           + " simulated nodes, missing or invalid resource requests, and bad tolerations."
     },
-    subcommands = {
-      LintCommand.class,
-      RulesCommand.class,
-      ExplainCommand.class,
-      VersionCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  no finding reaches --fail-on",
@@ -36,6 +30,30 @@ import picocli.CommandLine.Command;
       "  3  internal error (a bug in chartlint: please report it)"
     })
 public final class Main implements Runnable {
+  /** The subcommands, in the order the help lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          LintCommand.class,
+          RulesCommand.class,
+          ExplainCommand.class,
+          VersionCommand.class,
+          CompletionCommand.class,
+          CommandLine.HelpCommand.class);
+
+  /**
+   * Commands that need no sibling: when one of them is the first argument, only its model is built.
+   * picocli builds a command's model by reflection over its annotations, and its classes cannot be
+   * kept in a class-data sharing archive (they are Java 5 class files), so every model built costs
+   * start-up time. {@code help} and {@code completion} need them all, and so does anything else (an
+   * option, a mistyped command), for the full help and suggestions.
+   */
+  private static final Map<String, Class<?>> STANDALONE =
+      Map.of(
+          "lint", LintCommand.class,
+          "rules", RulesCommand.class,
+          "explain", ExplainCommand.class,
+          "version", VersionCommand.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -52,7 +70,7 @@ public final class Main implements Runnable {
   public static int run(
       String[] args, InputStream stdin, PrintStream out, PrintStream err, Path workingDirectory) {
     Environment env = new Environment(stdin, out, err, workingDirectory);
-    CommandLine cli = new CommandLine(new Main(), new Factory(env));
+    CommandLine cli = commandLine(new Factory(env), args.length > 0 ? args[0] : null);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setCaseInsensitiveEnumValuesAllowed(false);
@@ -91,6 +109,22 @@ public final class Main implements Runnable {
           return ExitCode.INTERNAL.code();
         });
     return cli.execute(args);
+  }
+
+  /**
+   * The command tree: every subcommand, or only the one named first when it needs no sibling.
+   *
+   * @param first the first argument, or null for the whole tree
+   */
+  static CommandLine commandLine(CommandLine.IFactory factory, String first) {
+    CommandLine cli = new CommandLine(new Main(), factory);
+    Class<?> only = first == null ? null : STANDALONE.get(first);
+    for (Class<?> command : COMMANDS) {
+      if (only == null || command == only) {
+        cli.addSubcommand(new CommandLine(command, factory));
+      }
+    }
+    return cli;
   }
 
   /** Prints the version for {@code --version}. */

@@ -62,6 +62,28 @@ class MainTest {
   }
 
   @Test
+  void theCompletionScriptCompletesEverySubcommandAndTheirOptions() {
+    Run run = run("completion");
+    assertThat(run.code()).isZero();
+    assertThat(run.out())
+        .contains("local commands=\"lint rules explain version completion help\"")
+        .contains("function _picocli_chartlint_lint()")
+        .contains("'--fail-on'")
+        .contains("function _picocli_chartlint_explain()");
+  }
+
+  @Test
+  void aCommandNamedFirstRunsAloneAndStillReportsMistakes() {
+    assertThat(run("version").out()).startsWith("chartlint ");
+    Run typo = run("lint", "--fail-onn", "error", "x.yaml");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("--fail-onn").contains("Try 'chartlint lint --help'.");
+    Run unknown = run("lnt", ".");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("lint");
+  }
+
+  @Test
   void lintReadsStandardInput() throws IOException {
     byte[] text = Files.readAllBytes(brokenStream());
     Run run = run(new ByteArrayInputStream(text), "lint", "-");

@@ -13,6 +13,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -26,14 +27,41 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Composes one {@link RawDocument} into a SnakeYAML node tree with positions, YAML 1.1 as
  * Kubernetes' decoder reads it, and checks what the composer does not: duplicate keys, merge keys,
  * and the size of the tree once aliases are expanded.
+ *
+ * <p>One parser reads the documents of one stream, on one thread: it remembers how the plain
+ * scalars it has seen resolve, since manifests repeat the same keys and values over and over.
  */
 public final class DocumentParser {
-  private static final Resolver RESOLVER = new Resolver();
-
   private final LoadLimits limits;
+  private final Resolver resolver = new RememberingResolver();
 
   public DocumentParser(LoadLimits limits) {
     this.limits = limits;
+  }
+
+  /**
+   * SnakeYAML's YAML 1.1 resolver, which matches a regular expression per plain scalar, with the
+   * answers for short scalars remembered: the tag is a function of the text alone.
+   */
+  private static final class RememberingResolver extends Resolver {
+    private static final int MAX_LENGTH = 64;
+    private static final int MAX_ENTRIES = 4096;
+    private final Map<String, Tag> plain = new HashMap<>();
+
+    @Override
+    public Tag resolve(NodeId kind, String value, boolean implicit) {
+      if (kind != NodeId.scalar || !implicit || value.length() > MAX_LENGTH) {
+        return super.resolve(kind, value, implicit);
+      }
+      Tag tag = plain.get(value);
+      if (tag == null) {
+        tag = super.resolve(kind, value, implicit);
+        if (plain.size() < MAX_ENTRIES) {
+          plain.put(value, tag);
+        }
+      }
+      return tag;
+    }
   }
 
   /** The result of parsing: a root (null for an empty or broken document) and its problems. */
@@ -58,7 +86,7 @@ public final class DocumentParser {
       Composer composer =
           new Composer(
               new ParserImpl(new StreamReader(new StringReader(raw.text())), options),
-              RESOLVER,
+              resolver,
               options);
       root = composer.getSingleNode();
     } catch (ReaderException e) {
@@ -158,7 +186,8 @@ public final class DocumentParser {
     }
 
     void check(Node root) {
-      long size = size(root);
+      // Without an alias no node is shared: the tree is a tree, and its size a plain count.
+      long size = raw.text().indexOf('*') < 0 ? countTree(root) : size(root);
       if (!stopped && size > limits.maxExpandedNodes()) {
         stop(root, "document expands to more than " + limits.maxExpandedNodes() + " nodes");
       }
@@ -207,6 +236,42 @@ public final class DocumentParser {
       return total;
     }
 
+    /**
+     * {@link #size} for a document without aliases: the same checks, merge keys and limit, without
+     * remembering nodes (none is reachable twice, so none can contain itself).
+     */
+    private long countTree(Node node) {
+      if (stopped) {
+        return 0;
+      }
+      long total = 1;
+      if (node instanceof MappingNode mapping) {
+        checkDuplicates(mapping);
+        for (NodeTuple tuple : mapping.getValue()) {
+          total += countTree(tuple.getKeyNode()) + countTree(tuple.getValueNode());
+          if (total > limits.maxExpandedNodes()) {
+            break;
+          }
+        }
+        if (!stopped) {
+          flattenMerge(mapping);
+        }
+      } else if (node instanceof SequenceNode sequence) {
+        for (Node item : sequence.getValue()) {
+          total += countTree(item);
+          if (total > limits.maxExpandedNodes()) {
+            break;
+          }
+        }
+      }
+      if (total > limits.maxExpandedNodes() && !stopped) {
+        stop(
+            node,
+            "aliases expand the document to more than " + limits.maxExpandedNodes() + " nodes");
+      }
+      return total;
+    }
+
     private void stop(Node node, String message) {
       stopped = true;
       problems.add(
@@ -218,12 +283,18 @@ public final class DocumentParser {
     }
 
     private void checkDuplicates(MappingNode mapping) {
-      Map<String, Node> seen = new HashMap<>();
-      for (NodeTuple tuple : mapping.getValue()) {
-        if (!(tuple.getKeyNode() instanceof ScalarNode key) || key.getTag().equals(Tag.MERGE)) {
+      List<NodeTuple> tuples = mapping.getValue();
+      if (tuples.size() < 2) {
+        return;
+      }
+      // small mappings, the usual case, are compared pairwise: no hashing of fresh strings
+      Map<String, Node> seen = tuples.size() > 8 ? new HashMap<>() : null;
+      for (int i = 0; i < tuples.size(); i++) {
+        if (!(tuples.get(i).getKeyNode() instanceof ScalarNode key)
+            || key.getTag().equals(Tag.MERGE)) {
           continue;
         }
-        Node first = seen.putIfAbsent(key.getValue(), key);
+        Node first = seen != null ? seen.putIfAbsent(key.getValue(), key) : earlier(tuples, i);
         if (first != null) {
           problems.add(
               new LoadProblem(
@@ -237,6 +308,19 @@ public final class DocumentParser {
                       + "; Kubernetes would silently keep only one of them)"));
         }
       }
+    }
+
+    /** The first scalar key before index i with the same text as the key at i, or null. */
+    private Node earlier(List<NodeTuple> tuples, int i) {
+      String value = ((ScalarNode) tuples.get(i).getKeyNode()).getValue();
+      for (int j = 0; j < i; j++) {
+        if (tuples.get(j).getKeyNode() instanceof ScalarNode key
+            && !key.getTag().equals(Tag.MERGE)
+            && key.getValue().equals(value)) {
+          return key;
+        }
+      }
+      return null;
     }
 
     /** Resolves {@code <<} merge keys as Kubernetes' YAML decoder does: explicit keys win. */

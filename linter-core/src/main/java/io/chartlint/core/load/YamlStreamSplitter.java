@@ -175,6 +175,22 @@ public final class YamlStreamSplitter implements Closeable {
           break;
         }
       }
+      int end = position;
+      while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') {
+        end++;
+      }
+      if (end > position) {
+        any = true;
+        int take = Math.min(end - position, Math.max(0, maxDocumentChars - line.length()));
+        line.append(buffer, position, take);
+        if (take < end - position) {
+          lineTruncated = true;
+        }
+        position = end;
+      }
+      if (position >= limit) {
+        continue; // the line goes on in the next buffer
+      }
       char c = buffer[position++];
       any = true;
       if (c == '\n') {
@@ -188,11 +204,6 @@ public final class YamlStreamSplitter implements Closeable {
           position++;
         }
         break;
-      }
-      if (line.length() < maxDocumentChars) {
-        line.append(c);
-      } else {
-        lineTruncated = true;
       }
     }
     linesRead++;

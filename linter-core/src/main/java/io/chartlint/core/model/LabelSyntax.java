@@ -3,7 +3,6 @@ package io.chartlint.core.model;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Kubernetes' syntax checks for label keys, label values, DNS subdomains and decimal integers, with
@@ -32,12 +31,57 @@ public final class LabelSyntax {
   private static final String DECIMAL_INTEGER_ERR_MSG =
       "must be a valid decimal integer in canonical form";
 
-  // Go's regexp with ^...$ anchors at the true end of text; Matcher.matches() does the same,
-  // whereas find() with $ would accept a trailing newline.
-  private static final Pattern LABEL_KEY = Pattern.compile(LABEL_KEY_FMT);
-  private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(DNS1123_SUBDOMAIN_FMT);
-
   private LabelSyntax() {}
+
+  /**
+   * Whether the whole text matches {@link #LABEL_KEY_FMT} (as Go's regexp with ^...$ anchors: a
+   * trailing newline does not match). Checked character by character: every label, key and
+   * toleration of every object goes through here.
+   */
+  public static boolean matchesLabelKeyFormat(String s) {
+    int length = s.length();
+    if (length == 0 || !isAlphanumeric(s.charAt(0)) || !isAlphanumeric(s.charAt(length - 1))) {
+      return false;
+    }
+    for (int i = 1; i < length - 1; i++) {
+      char c = s.charAt(i);
+      if (!isAlphanumeric(c) && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the whole text matches {@link #DNS1123_SUBDOMAIN_FMT}; no length limit. */
+  public static boolean matchesDns1123SubdomainFormat(String s) {
+    int start = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == '.') {
+        // each dot-separated label: [a-z0-9]([-a-z0-9]*[a-z0-9])?
+        if (i == start
+            || !isLowerAlphanumeric(s.charAt(start))
+            || !isLowerAlphanumeric(s.charAt(i - 1))) {
+          return false;
+        }
+        for (int j = start + 1; j < i - 1; j++) {
+          char c = s.charAt(j);
+          if (!isLowerAlphanumeric(c) && c != '-') {
+            return false;
+          }
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAlphanumeric(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isLowerAlphanumeric(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
 
   /**
    * {@code IsQualifiedName} / {@code IsLabelKey}: {@code [prefix/]name}, the prefix a DNS-1123
@@ -72,7 +116,7 @@ public final class LabelSyntax {
     } else if (byteLength(name) > LABEL_KEY_MAX_LENGTH) {
       errors.add("name part " + maxLenError(LABEL_KEY_MAX_LENGTH));
     }
-    if (!LABEL_KEY.matcher(name).matches()) {
+    if (!matchesLabelKeyFormat(name)) {
       errors.add(
           "name part "
               + regexError(LABEL_KEY_ERR_MSG, LABEL_KEY_FMT, "MyName", "my.name", "123-abc"));
@@ -87,7 +131,7 @@ public final class LabelSyntax {
     if (byteLength(value) > LABEL_VALUE_MAX_LENGTH) {
       errors.add(maxLenError(LABEL_VALUE_MAX_LENGTH));
     }
-    if (!value.isEmpty() && !LABEL_KEY.matcher(value).matches()) {
+    if (!value.isEmpty() && !matchesLabelKeyFormat(value)) {
       errors.add(regexError(LABEL_VALUE_ERR_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
     }
     return errors;
@@ -100,7 +144,7 @@ public final class LabelSyntax {
     if (byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) {
       errors.add(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
     }
-    if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
+    if (!matchesDns1123SubdomainFormat(value)) {
       errors.add(regexError(DNS1123_SUBDOMAIN_ERR_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
     }
     return errors;
@@ -132,7 +176,12 @@ public final class LabelSyntax {
 
   // Go's len() counts UTF-8 bytes; for non-ASCII input that changes which messages appear.
   private static int byteLength(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+      }
+    }
+    return s.length(); // ASCII: one byte a character
   }
 
   private static String emptyError() {

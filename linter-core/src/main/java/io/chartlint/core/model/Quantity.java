@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,13 @@ import java.util.regex.Pattern;
  * {@code 500m}, whatever was written and whatever the format.
  */
 public final class Quantity implements Comparable<Quantity> {
+  /**
+   * Quantities already parsed, by their text: manifests repeat the same few ({@code 100m}, {@code
+   * 256Mi}) over and over, and a quantity is immutable.
+   */
+  private static final Map<String, Quantity> PARSED = new ConcurrentHashMap<>();
+
+  private static final int PARSED_LIMIT = 4096;
 
   /** How Kubernetes serialises a quantity; it keeps the format of the suffix that was written. */
   public enum Format {
@@ -64,6 +72,18 @@ public final class Quantity implements Comparable<Quantity> {
    */
   public static Quantity parse(String s) {
     Objects.requireNonNull(s, "s");
+    Quantity known = PARSED.get(s);
+    if (known != null) {
+      return known;
+    }
+    Quantity parsed = parseText(s);
+    if (PARSED.size() < PARSED_LIMIT) {
+      PARSED.put(s, parsed);
+    }
+    return parsed;
+  }
+
+  private static Quantity parseText(String s) {
     // quantity.go ParseQuantity
     if (s.isEmpty()) {
       throw new QuantityFormatException(Reason.FORMAT_WRONG, s);

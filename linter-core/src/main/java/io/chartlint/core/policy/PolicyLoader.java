@@ -42,15 +42,22 @@ import java.util.stream.Stream;
  * UsageException} naming the file, the line and what is wrong.
  */
 public final class PolicyLoader {
-  private static final YAMLFactory YAML = YAMLFactory.builder().build();
-  private static final ObjectMapper MAPPER = new YAMLMapper(YAML);
-  private static final ObjectMapper YAML_WRITER =
-      new YAMLMapper(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .build());
-  private static final Schema META_SCHEMA = loadMetaSchema();
+  /**
+   * Jackson and the schema validator, set up on first use: a run without policies never loads them,
+   * which saves a good part of the command line's start-up.
+   */
+  private static final class Jackson {
+    static final YAMLFactory YAML = YAMLFactory.builder().build();
+    static final ObjectMapper MAPPER = new YAMLMapper(YAML);
+    static final ObjectMapper YAML_WRITER =
+        new YAMLMapper(
+            YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build());
+    static final Schema META_SCHEMA = loadMetaSchema();
+  }
+
   private static final java.util.regex.Pattern UNKNOWN_KEYWORD =
       java.util.regex.Pattern.compile("Keyword '([^']+)' is unknown");
 
@@ -62,6 +69,9 @@ public final class PolicyLoader {
    * @throws UsageException when a policy file is invalid or an id is taken
    */
   public static RuleSet withPolicies(RuleSet rules, List<Path> paths, Path workingDirectory) {
+    if (paths.isEmpty()) {
+      return rules;
+    }
     List<Policy> policies = load(paths, workingDirectory);
     Map<String, Policy> seen = new LinkedHashMap<>();
     List<String> errors = new ArrayList<>();
@@ -148,7 +158,7 @@ public final class PolicyLoader {
       throw new UsageException(
           invalid(List.of(shown + ":1: a policy file holds one YAML mapping")));
     }
-    List<Error> errors = new ArrayList<>(META_SCHEMA.validate(root));
+    List<Error> errors = new ArrayList<>(Jackson.META_SCHEMA.validate(root));
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparingInt(PolicyLoader::lineOf));
       List<String> lines = new ArrayList<>();
@@ -426,7 +436,7 @@ public final class PolicyLoader {
     }
     s.append(" against this schema:\n\n```yaml\n");
     try {
-      s.append(YAML_WRITER.writeValueAsString(policy.schema().getSchemaNode()).strip());
+      s.append(Jackson.YAML_WRITER.writeValueAsString(policy.schema().getSchemaNode()).strip());
     } catch (JsonProcessingException e) {
       s.append(policy.schema().getSchemaNode().toString());
     }
@@ -453,8 +463,8 @@ public final class PolicyLoader {
   }
 
   static JsonNode readWithLocations(String shown, String text) {
-    try (JsonParser parser = YAML.createParser(text)) {
-      return MAPPER.reader().with(new LocationJsonNodeFactory(parser)).readTree(parser);
+    try (JsonParser parser = Jackson.YAML.createParser(text)) {
+      return Jackson.MAPPER.reader().with(new LocationJsonNodeFactory(parser)).readTree(parser);
     } catch (IOException e) {
       int line = 1;
       String detail = e.getMessage();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -30,11 +31,41 @@ public final class Scheduling {
    * @param comparisonOperators whether the {@code TaintTolerationComparisonOperators} gate is on
    */
   public static Fit fit(PodPlacement pod, SimulatedNode node, boolean comparisonOperators) {
+    return fitter(pod, comparisonOperators).apply(node);
+  }
+
+  /**
+   * {@link #fit(PodPlacement, SimulatedNode, boolean)} for one pod and many nodes: what depends on
+   * the pod alone (its effective tolerations, whether its terms parse) is worked out once.
+   */
+  public static Function<SimulatedNode, Fit> fitter(PodPlacement pod, boolean comparisonOperators) {
+    List<AppliedToleration> tolerations = effectiveTolerations(pod);
+    List<List<String>> termErrors = null;
+    if (pod.requiredTerms() != null) {
+      termErrors = new ArrayList<>();
+      for (NodeSelectorTerm term : pod.requiredTerms()) {
+        termErrors.add(term.isEmpty() ? List.of() : term.parseErrors());
+      }
+    }
+    List<List<String>> errors = termErrors;
+    return node -> fit(pod, node, comparisonOperators, tolerations, errors);
+  }
+
+  private static Fit fit(
+      PodPlacement pod,
+      SimulatedNode node,
+      boolean comparisonOperators,
+      List<AppliedToleration> tolerations,
+      List<List<String>> termErrors) {
     // component-helpers/scheduling/corev1/nodeaffinity/nodeaffinity.go: RequiredNodeAffinity.Match
     List<String> mismatches = nodeSelectorMismatches(pod.nodeSelector(), node.labels());
-    List<TermMatch> terms =
-        pod.requiredTerms() == null ? null : matchTerms(pod.requiredTerms(), node);
-    List<AppliedToleration> tolerations = effectiveTolerations(pod);
+    List<TermMatch> terms = null;
+    if (pod.requiredTerms() != null) {
+      terms = new ArrayList<>();
+      for (int i = 0; i < pod.requiredTerms().size(); i++) {
+        terms.add(matchTerm(i, pod.requiredTerms().get(i), node, termErrors.get(i)));
+      }
+    }
     List<TaintCheck> taints = new ArrayList<>();
     for (Taint taint : node.taints()) {
       if (taint.keepsPodsOff()) {
@@ -61,7 +92,8 @@ public final class Scheduling {
   public static List<TermMatch> matchTerms(List<NodeSelectorTerm> terms, SimulatedNode node) {
     List<TermMatch> results = new ArrayList<>();
     for (int i = 0; i < terms.size(); i++) {
-      results.add(matchTerm(i, terms.get(i), node));
+      NodeSelectorTerm term = terms.get(i);
+      results.add(matchTerm(i, term, node, term.isEmpty() ? List.of() : term.parseErrors()));
     }
     return results;
   }
@@ -71,7 +103,8 @@ public final class Scheduling {
     return matchTerms(terms, node).stream().anyMatch(TermMatch::matches);
   }
 
-  private static TermMatch matchTerm(int index, NodeSelectorTerm term, SimulatedNode node) {
+  private static TermMatch matchTerm(
+      int index, NodeSelectorTerm term, SimulatedNode node, List<String> errors) {
     // component-helpers/scheduling/corev1/nodeaffinity/nodeaffinity.go: "nil or empty term selects
     // no objects"
     if (term.isEmpty()) {
@@ -79,7 +112,6 @@ public final class Scheduling {
     }
     // component-helpers/scheduling/corev1/nodeaffinity/nodeaffinity.go: nodeSelectorTerm.match,
     // parseErrs first
-    List<String> errors = term.parseErrors();
     if (!errors.isEmpty()) {
       return new TermMatch(index, term, TermMatch.Outcome.UNPARSABLE, List.of(), errors);
     }
@@ -144,6 +176,14 @@ public final class Scheduling {
    * The tolerations the DaemonSet controller gives every pod it creates, in the order it adds them.
    */
   public static List<Toleration> daemonSetTolerations(boolean hostNetwork) {
+    return hostNetwork ? DAEMON_SET_TOLERATIONS_HOST_NETWORK : DAEMON_SET_TOLERATIONS;
+  }
+
+  private static final List<Toleration> DAEMON_SET_TOLERATIONS = buildDaemonSetTolerations(false);
+  private static final List<Toleration> DAEMON_SET_TOLERATIONS_HOST_NETWORK =
+      buildDaemonSetTolerations(true);
+
+  private static List<Toleration> buildDaemonSetTolerations(boolean hostNetwork) {
     // pkg/controller/daemon/util/daemonset_util.go: AddOrUpdateDaemonPodTolerations
     List<Toleration> tolerations = new ArrayList<>();
     tolerations.add(Toleration.of(NOT_READY, Toleration.EXISTS, "", Taint.NO_EXECUTE));

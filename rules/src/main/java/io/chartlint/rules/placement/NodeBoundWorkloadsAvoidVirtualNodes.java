@@ -34,6 +34,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -47,6 +49,12 @@ import org.yaml.snakeyaml.resolver.Resolver;
     category = "placement")
 public final class NodeBoundWorkloadsAvoidVirtualNodes implements Rule, RuleDocs.Describable {
   static final String NODE_BOUND_ANNOTATION = "chartlint.io/node-bound";
+
+  /** SnakeYAML's YAML 1.1 resolver; it only reads its tables, so threads may share it. */
+  private static final Resolver RESOLVER = new Resolver();
+
+  private static final Pattern PLAIN_VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
+
   private static final String NODE_TYPES = "nodeTypes";
 
   @Override
@@ -68,12 +76,13 @@ public final class NodeBoundWorkloadsAvoidVirtualNodes implements Rule, RuleDocs
     Set<NodeSelectorRequirement> exclusions = new LinkedHashSet<>();
     int fitting = 0;
     Integer firstAdmittingTerm = null;
+    Function<SimulatedNode, Fit> fitter = Scheduling.fitter(placement, false);
     for (NodeType type : catalogue.types()) {
       if (enabled != null && !enabled.contains(type.id())) {
         continue;
       }
       for (SimulatedNode node : type.nodes()) {
-        Fit fit = Scheduling.fit(placement, node);
+        Fit fit = fitter.apply(node);
         if (!fit.fits()) {
           continue;
         }
@@ -267,9 +276,9 @@ public final class NodeBoundWorkloadsAvoidVirtualNodes implements Rule, RuleDocs
    * number or null ({@code "true"}), since the API server rejects those in {@code values}.
    */
   static String yamlString(String value) {
-    Tag tag = new Resolver().resolve(NodeId.scalar, value, true);
+    Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
     boolean plainIsString =
-        tag.equals(Tag.STR) && !value.isEmpty() && value.matches("[A-Za-z0-9][A-Za-z0-9._/-]*");
+        tag.equals(Tag.STR) && !value.isEmpty() && PLAIN_VALUE.matcher(value).matches();
     return plainIsString ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
