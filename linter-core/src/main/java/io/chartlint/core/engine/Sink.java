@@ -9,9 +9,11 @@ import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -33,6 +35,12 @@ final class Sink {
   private int objects;
 
   private SourceDocument document;
+
+  /** How many documents of each template and kind this render produced before the current one. */
+  private final Map<String, Integer> kindsSeen = new HashMap<>();
+
+  private String documentKind;
+  private int documentOrdinal;
   private final Set<IgnoreComment> usedComments = new HashSet<>();
   private KubeObject object;
   private final List<Annotation> annotations = new ArrayList<>();
@@ -87,6 +95,11 @@ final class Sink {
   void beginDocument(SourceDocument doc) {
     document = doc;
     usedComments.clear();
+    documentKind = YamlNodes.text(YamlNodes.get(doc.root(), "kind"));
+    documentOrdinal =
+        doc.template() == null || documentKind == null
+            ? 0
+            : kindsSeen.merge(doc.template() + "\u0000" + documentKind, 1, Integer::sum) - 1;
   }
 
   void endDocument() {
@@ -155,6 +168,7 @@ final class Sink {
             locator.lineOf(
                 template,
                 kind,
+                kind != null && kind.equals(documentKind) ? documentOrdinal : 0,
                 node == null || document.root() == null
                     ? List.of()
                     : YamlNodes.segmentsOf(document.root(), node));

@@ -52,11 +52,20 @@ public final class TemplateLocator {
    * {@code kind}; the document's first line when no key of the field is written there.
    */
   public int lineOf(Path template, String kind, List<String> segments) {
+    return lineOf(template, kind, 0, segments);
+  }
+
+  /**
+   * Like {@link #lineOf(Path, String, List)} for the {@code ordinal}-th object of {@code kind}
+   * (0-based) that the template rendered: a template that writes two Deployments maps the second
+   * rendered one to the second it writes.
+   */
+  public int lineOf(Path template, String kind, int ordinal, List<String> segments) {
     List<String> lines = cache.computeIfAbsent(template, TemplateLocator::read);
     if (lines.isEmpty()) {
       return 1;
     }
-    int[] range = document(lines, kind);
+    int[] range = document(lines, kind, ordinal);
     int start = range[0];
     int end = range[1];
     int best = firstContentLine(lines, start, end);
@@ -104,26 +113,36 @@ public final class TemplateLocator {
     }
   }
 
-  /** [start, end) of the first document declaring {@code kind: <kind>}, else the whole file. */
-  private static int[] document(List<String> lines, String kind) {
+  /**
+   * [start, end) of the {@code ordinal}-th document (0-based) declaring {@code kind: <kind>}, or
+   * the last one when the template writes fewer (a {@code range} renders one document many times),
+   * else the whole file.
+   */
+  private static int[] document(List<String> lines, String kind, int ordinal) {
     Pattern kindLine =
         kind == null
             ? null
             : Pattern.compile("^kind:\\s*[\"']?" + Pattern.quote(kind) + "[\"']?\\s*(#.*)?$");
+    int[] last = null;
+    int seen = 0;
     int start = 0;
     for (int i = 0; i <= lines.size(); i++) {
       if (i == lines.size() || SEPARATOR.matcher(lines.get(i)).matches()) {
         if (kindLine != null) {
           for (int j = start; j < i; j++) {
             if (kindLine.matcher(lines.get(j)).matches()) {
-              return new int[] {start, i};
+              last = new int[] {start, i};
+              if (seen++ == ordinal) {
+                return last;
+              }
+              break;
             }
           }
         }
         start = i + 1;
       }
     }
-    return new int[] {0, lines.size()};
+    return last != null ? last : new int[] {0, lines.size()};
   }
 
   /** The first line (1-based) of the range that holds a YAML key, else its first line. */

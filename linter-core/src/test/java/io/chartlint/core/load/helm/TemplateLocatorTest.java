@@ -106,4 +106,39 @@ class TemplateLocatorTest {
     assertThat(TemplateLocator.templateFile(chart, "parent/templates/missing.yaml")).isNull();
     assertThat(TemplateLocator.templateFile(chart, "parent/../../etc/passwd")).isNull();
   }
+
+  @Test
+  void theSecondRenderedObjectOfAKindMapsToTheSecondTheTemplateWrites() throws IOException {
+    Path template = chart.resolve("templates/workers.yaml");
+    Files.createDirectories(template.getParent());
+    Files.writeString(
+        template,
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: {{ .Release.Name }}-api
+        spec:
+          template:
+            spec:
+              containers:
+                - name: api
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: {{ .Release.Name }}-worker
+        spec:
+          template:
+            spec:
+              containers:
+                - name: worker
+        """);
+    List<String> containers = List.of("spec", "template", "spec", "containers", "[0]");
+
+    assertThat(locator.lineOf(template, "Deployment", 0, containers)).isEqualTo(9);
+    assertThat(locator.lineOf(template, "Deployment", 1, containers)).isEqualTo(19);
+    // more rendered than written (a range): the last one written
+    assertThat(locator.lineOf(template, "Deployment", 5, containers)).isEqualTo(19);
+  }
 }
