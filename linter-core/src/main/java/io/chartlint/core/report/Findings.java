@@ -12,11 +12,15 @@ final class Findings {
   private Findings() {}
 
   /**
-   * The message with the object it concerns: CI annotations show a message beside a line, away from
-   * the object's name.
+   * The message with the object it concerns, and for a chart linted with several values sets the
+   * sets that produced it: CI annotations show a message beside a line, away from the object's name
+   * and the render.
    */
   static String text(Finding f) {
-    return f.resource() == null ? f.message() : f.resource().display() + ": " + f.message();
+    String text = f.resource() == null ? f.message() : f.resource().display() + ": " + f.message();
+    return f.valuesSets().isEmpty()
+        ? text
+        : text + " (values: " + String.join(", ", f.valuesSets()) + ")";
   }
 
   /** The SARIF level, also used by Checkstyle: {@code error}, {@code warning}, {@code note}. */

@@ -2,6 +2,7 @@ package io.chartlint.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chartlint.core.rule.Finding;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,5 +28,15 @@ class GithubReporterTest {
   void escapesPropertySeparatorsInPropertyValues() {
     assertThat(GithubReporter.property("a:b,c%d\r\ne")).isEqualTo("a%3Ab%2Cc%25d%0D%0Ae");
     assertThat(GithubReporter.data("a:b,c%d\r\ne")).isEqualTo("a:b,c%25d%0D%0Ae");
+  }
+
+  @Test
+  void aFindingOfSomeValuesSetsNamesThemInTheAnnotation() {
+    Finding cpu = SampleResult.CPU.withValuesSets(List.of("values.yaml", "ci/gpu-values.yaml"));
+
+    assertThat(Findings.text(cpu))
+        .startsWith("DaemonSet/")
+        .endsWith(" (values: values.yaml, ci/gpu-values.yaml)");
+    assertThat(Findings.text(SampleResult.CPU)).doesNotContain("(values:");
   }
 }
