@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chartlint.testdata.Fixtures;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Charts render in-process and findings land on their templates (SPEC §5). */
 class ChartsTest {
@@ -122,5 +124,25 @@ class ChartsTest {
     Cli run = Cli.run(CHARTS, "lint", "node-agent", "--helm-binary", "no-such-helm");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("--helm-binary ").contains("no-such-helm: not an executable");
+  }
+
+  @Test
+  void aMissingDependencyIsARenderErrorAtTheDependenciesOfChartYaml(@TempDir Path dir)
+      throws IOException {
+    Files.createDirectories(dir.resolve("app/templates"));
+    Files.writeString(
+        dir.resolve("app/Chart.yaml"),
+        "apiVersion: v2\nname: app\nversion: 1.0.0\n"
+            + "dependencies:\n  - name: redis\n    version: 1.0.0\n"
+            + "    repository: https://charts.example.com\n");
+    Files.writeString(
+        dir.resolve("app/templates/cm.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\n");
+
+    Cli run = Cli.run(dir, "lint", "--format", "json", "app");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(findings(run.json())).containsExactly("chart-render-error app/Chart.yaml:4");
+    assertThat(run.json().at("/findings/0/message").asText()).contains("helm dependency build");
   }
 }

@@ -400,10 +400,14 @@ public final class Linter {
                 template != null
                     ? Inputs.display(template, request.workingDirectory())
                     : chart.displayName();
+            int line = e.line();
+            if (line == 0 && template != null && template.endsWith("Chart.yaml")) {
+              line = dependenciesLine(template); // "run helm dependency build"
+            }
             renderProblem(
                 setSink,
                 new InputSource(shown, template, null),
-                Math.max(1, e.line()),
+                Math.max(1, line),
                 e.getMessage() + (sets.size() > 1 ? " (values: " + set.name() + ")" : ""));
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -420,6 +424,21 @@ public final class Linter {
         Finding f = first.get(entry.getKey());
         sink.findings.add(request.ciValues() ? f.withValuesSets(entry.getValue()) : f);
       }
+    }
+
+    /** The line of the top-level {@code dependencies:} key of a Chart.yaml, or 1. */
+    private static int dependenciesLine(Path chartYaml) {
+      try (java.util.stream.Stream<String> lines = Files.lines(chartYaml)) {
+        List<String> all = lines.toList();
+        for (int i = 0; i < all.size(); i++) {
+          if (all.get(i).startsWith("dependencies:")) {
+            return i + 1;
+          }
+        }
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // the file was readable a moment ago; the chart's first line will do
+      }
+      return 1;
     }
 
     /**
