@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 // The chart under src/main/helm is rendered in-process; the finding lands on its template.
-assert log.contains('[ERROR] src/main/helm/web/templates/deployment.yaml:16')
+assert log.contains('[ERROR] src/main/helm/web/templates/deployment.yaml:17')
 assert log.contains('[cpu-request-missing]')
 assert log.contains('chartlint: 1 finding reaches failOn=error')
 
@@ -8,3 +8,6 @@ def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/chart
 assert report.findings.size() == 1
 assert report.findings[0].location.file == 'src/main/helm/web/templates/deployment.yaml'
 assert report.findings[0].location.template == 'web/templates/deployment.yaml'
+// releaseName and namespace reach Helm
+assert report.findings[0].resource.name == 'storefront-web'
+assert report.findings[0].resource.namespace == 'shop'

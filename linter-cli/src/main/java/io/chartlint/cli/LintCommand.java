@@ -196,7 +196,7 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
             valuesFiles.stream().map(cwd::resolve).toList(),
             set,
             setString,
-            setFile.stream().map(entry -> resolveSetFile(cwd, entry)).toList(),
+            setFile.stream().map(entry -> ChartRenderRequest.resolveSetFile(cwd, entry)).toList(),
             releaseName,
             namespace,
             kubeVersion,
@@ -271,15 +271,6 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       return ExitCode.OK.code();
     }
     return result.failed() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
-  }
-
-  /** {@code --set-file key=path}: the path is relative to the working directory. */
-  private static String resolveSetFile(Path cwd, String entry) {
-    int eq = entry.indexOf('=');
-    if (eq <= 0) {
-      throw new UsageException("--set-file " + entry + ": expected KEY=PATH");
-    }
-    return entry.substring(0, eq + 1) + cwd.resolve(entry.substring(eq + 1));
   }
 
   private static Config withoutBaseline(Config c) {

@@ -95,6 +95,29 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "chartlint.set")
   List<String> set;
 
+  /** {@code key=value} entries set as strings, as {@code helm template --set-string} takes them. */
+  @Parameter(property = "chartlint.setString")
+  List<String> setString;
+
+  /**
+   * {@code key=path} entries whose value is a file's content, as {@code helm template --set-file}
+   * takes them; paths are relative to the project.
+   */
+  @Parameter(property = "chartlint.setFile")
+  List<String> setFile;
+
+  /** The release name charts render with ({@code release-name} by default, as Helm's). */
+  @Parameter(property = "chartlint.releaseName")
+  String releaseName;
+
+  /** The namespace charts render in ({@code default} by default). */
+  @Parameter(property = "chartlint.namespace")
+  String namespace;
+
+  /** The Kubernetes version for {@code Capabilities.KubeVersion} (default 1.35.0). */
+  @Parameter(property = "chartlint.kubeVersion")
+  String kubeVersion;
+
   /**
    * A {@code helm} executable to render charts with. By default charts render in-process with the
    * embedded Helm library (or a {@code helm} on {@code PATH} where the library cannot load).
@@ -176,11 +199,15 @@ public class CheckMojo extends AbstractMojo {
                   ? List.of()
                   : valuesFiles.stream().map(f -> resolve(base, f)).toList(),
               set == null ? List.of() : set,
-              List.of(),
-              List.of(),
-              null,
-              null,
-              null,
+              setString == null ? List.of() : setString,
+              setFile == null
+                  ? List.of()
+                  : setFile.stream()
+                      .map(entry -> ChartRenderRequest.resolveSetFile(base, entry))
+                      .toList(),
+              releaseName,
+              namespace,
+              kubeVersion,
               List.of());
       LintRequest request =
           LintRequest.of(inputs, base)

@@ -38,6 +38,20 @@ public record ChartRenderRequest(
     namespace = namespace == null ? "default" : namespace;
   }
 
+  /**
+   * A {@code --set-file key=path} entry with its path resolved against {@code base}, as Helm would
+   * read it from the directory it runs in.
+   *
+   * @throws io.chartlint.core.UsageException when the entry is not {@code KEY=PATH}
+   */
+  public static String resolveSetFile(Path base, String entry) {
+    int eq = entry.indexOf('=');
+    if (eq <= 0) {
+      throw new io.chartlint.core.UsageException("--set-file " + entry + ": expected KEY=PATH");
+    }
+    return entry.substring(0, eq + 1) + base.resolve(entry.substring(eq + 1));
+  }
+
   /** A request with Helm's defaults for everything but the chart. */
   public static ChartRenderRequest of(Path chart) {
     return new ChartRenderRequest(
