@@ -92,7 +92,8 @@ public final class TolerationsAreValid implements Rule {
     Node seconds = t.fields().apply("tolerationSeconds");
     if (seconds instanceof ScalarNode scalar
         && !YamlNodes.isNull(seconds)
-        && !scalar.getTag().equals(Tag.INT)) {
+        && !scalar.getTag().equals(Tag.INT)
+        && !isWholeFloat(scalar)) {
       ok = false;
       String type =
           scalar.getTag().equals(Tag.FLOAT)
@@ -107,6 +108,22 @@ public final class TolerationsAreValid implements Rule {
           "Write a whole number of seconds without quotes, such as tolerationSeconds: 300.");
     }
     return ok;
+  }
+
+  /**
+   * {@code 300.0} or {@code 3e2}: YAML floats that the YAML-to-JSON conversion writes as {@code
+   * 300}, which decodes into an int64.
+   */
+  private static boolean isWholeFloat(ScalarNode scalar) {
+    if (!scalar.getTag().equals(Tag.FLOAT)) {
+      return false;
+    }
+    try {
+      double d = Double.parseDouble(scalar.getValue().replace("_", ""));
+      return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 0x1p53;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static void report(WrittenToleration t, boolean gate, RuleContext context) {
