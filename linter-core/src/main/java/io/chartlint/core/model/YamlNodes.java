@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -75,6 +76,13 @@ public final class YamlNodes {
   public static String nonStringJsonType(Node node) {
     if (node instanceof ScalarNode s) {
       if (s.getTag().equals(Tag.BOOL)) {
+        return "bool";
+      }
+      // Kubernetes' YAML reader (sigs.k8s.io/yaml, a fork of go-yaml v2) also reads a plain y, Y,
+      // n or N as a bool, where SnakeYAML's YAML 1.1 resolver keeps them strings.
+      if (s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+          && s.getTag().equals(Tag.STR)
+          && List.of("y", "Y", "n", "N").contains(s.getValue())) {
         return "bool";
       }
       if (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT)) {

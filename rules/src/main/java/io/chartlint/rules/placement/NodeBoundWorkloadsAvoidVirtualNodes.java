@@ -278,7 +278,10 @@ public final class NodeBoundWorkloadsAvoidVirtualNodes implements Rule, RuleDocs
   static String yamlString(String value) {
     Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
     boolean plainIsString =
-        tag.equals(Tag.STR) && !value.isEmpty() && PLAIN_VALUE.matcher(value).matches();
+        tag.equals(Tag.STR)
+            && !value.isEmpty()
+            && PLAIN_VALUE.matcher(value).matches()
+            && !List.of("y", "Y", "n", "N").contains(value); // bools to Kubernetes' YAML reader
     return plainIsString ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
