@@ -122,6 +122,17 @@ class VirtualNodeExclusionConfigTest {
         .hasMessageContaining("did you mean 'kwok'");
   }
 
+  @Test
+  void fixValuesAreQuotedWhereKubernetesWouldReadABoolOrANumber() {
+    assertThat(NodeBoundWorkloadsAvoidVirtualNodes.yamlString("true")).isEqualTo("\"true\"");
+    assertThat(NodeBoundWorkloadsAvoidVirtualNodes.yamlString("yes")).isEqualTo("\"yes\"");
+    assertThat(NodeBoundWorkloadsAvoidVirtualNodes.yamlString("y")).isEqualTo("\"y\"");
+    assertThat(NodeBoundWorkloadsAvoidVirtualNodes.yamlString("8")).isEqualTo("\"8\"");
+    assertThat(NodeBoundWorkloadsAvoidVirtualNodes.yamlString("virtual-kubelet"))
+        .isEqualTo("virtual-kubelet");
+    assertThat(NodeBoundWorkloadsAvoidVirtualNodes.yamlString("eklet")).isEqualTo("eklet");
+  }
+
   private void config(String yaml) throws IOException {
     Files.writeString(dir.resolve(ConfigLoader.FILE_NAME), yaml);
   }
