@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -193,6 +194,9 @@ public final class DocumentParser {
       }
     }
 
+    private final ToLongFunction<Node> sizeOfChild = this::size;
+    private final ToLongFunction<Node> countOfChild = this::countTree;
+
     private long size(Node node) {
       if (stopped) {
         return 0;
@@ -206,32 +210,8 @@ public final class DocumentParser {
         return 0;
       }
       onPath.put(node, Boolean.TRUE);
-      long total = 1;
-      if (node instanceof MappingNode mapping) {
-        checkDuplicates(mapping);
-        for (NodeTuple tuple : mapping.getValue()) {
-          total += size(tuple.getKeyNode()) + size(tuple.getValueNode());
-          if (total > limits.maxExpandedNodes()) {
-            break;
-          }
-        }
-        if (!stopped) {
-          flattenMerge(mapping);
-        }
-      } else if (node instanceof SequenceNode sequence) {
-        for (Node item : sequence.getValue()) {
-          total += size(item);
-          if (total > limits.maxExpandedNodes()) {
-            break;
-          }
-        }
-      }
+      long total = countWithChildren(node, sizeOfChild);
       onPath.remove(node);
-      if (total > limits.maxExpandedNodes() && !stopped) {
-        stop(
-            node,
-            "aliases expand the document to more than " + limits.maxExpandedNodes() + " nodes");
-      }
       sizes.put(node, total);
       return total;
     }
@@ -244,11 +224,19 @@ public final class DocumentParser {
       if (stopped) {
         return 0;
       }
+      return countWithChildren(node, countOfChild);
+    }
+
+    /**
+     * The node and the nodes below it, each child counted by {@code child}; checks duplicate keys,
+     * flattens merge keys and stops at the limit on the way.
+     */
+    private long countWithChildren(Node node, ToLongFunction<Node> child) {
       long total = 1;
       if (node instanceof MappingNode mapping) {
         checkDuplicates(mapping);
         for (NodeTuple tuple : mapping.getValue()) {
-          total += countTree(tuple.getKeyNode()) + countTree(tuple.getValueNode());
+          total += child.applyAsLong(tuple.getKeyNode()) + child.applyAsLong(tuple.getValueNode());
           if (total > limits.maxExpandedNodes()) {
             break;
           }
@@ -258,7 +246,7 @@ public final class DocumentParser {
         }
       } else if (node instanceof SequenceNode sequence) {
         for (Node item : sequence.getValue()) {
-          total += countTree(item);
+          total += child.applyAsLong(item);
           if (total > limits.maxExpandedNodes()) {
             break;
           }
