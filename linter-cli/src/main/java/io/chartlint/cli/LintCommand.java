@@ -293,15 +293,7 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
     for (String spec : formats.isEmpty() ? List.of("text") : formats) {
       int eq = spec.indexOf('=');
       String name = eq < 0 ? spec : spec.substring(0, eq);
-      Reporter reporter = Reporters.get(name);
-      if (reporter == null) {
-        throw new UsageException(
-            "unknown format '"
-                + name
-                + "' (expected one of "
-                + String.join(", ", Reporters.names())
-                + ")");
-      }
+      Reporter reporter = Reporters.require(name, "");
       if (eq < 0) {
         if (toStdout && output == null) {
           throw new UsageException(

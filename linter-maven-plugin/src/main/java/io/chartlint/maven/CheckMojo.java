@@ -259,16 +259,7 @@ public class CheckMojo extends AbstractMojo {
       if (trimmed.isEmpty()) {
         continue;
       }
-      Reporter reporter = Reporters.get(trimmed);
-      if (reporter == null) {
-        throw new UsageException(
-            "unknown format '"
-                + trimmed
-                + "' in formats (expected one of "
-                + String.join(", ", Reporters.names())
-                + ")");
-      }
-      map.put(trimmed, reporter);
+      map.put(trimmed, Reporters.require(trimmed, " in formats"));
     }
     return map;
   }

@@ -1,5 +1,6 @@
 package io.chartlint.core.report;
 
+import io.chartlint.core.UsageException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,26 @@ public final class Reporters {
   public static Reporter get(String name) {
     Reporter builtIn = builtIn(name);
     return builtIn != null ? builtIn : Registered.BY_NAME.get(name);
+  }
+
+  /**
+   * The reporter of a format, or a usage error that lists the known formats.
+   *
+   * @param where how the name was given, for the message: {@code ""}, or {@code " in formats"}
+   */
+  public static Reporter require(String name, String where) {
+    Reporter reporter = get(name);
+    if (reporter == null) {
+      throw new UsageException(
+          "unknown format '"
+              + name
+              + "'"
+              + where
+              + " (expected one of "
+              + String.join(", ", names())
+              + ")");
+    }
+    return reporter;
   }
 
   public static List<String> names() {
