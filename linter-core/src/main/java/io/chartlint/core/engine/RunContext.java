@@ -39,9 +39,9 @@ final class RunContext implements RuleContext {
   public void report(Node node, String message, String fix) {
     int line = document.line(node);
     int column = document.column(node);
-    String path = object == null ? "" : object.pathOf(node);
-    String identity = object == null ? "" : object.identityPathOf(node);
-    emit(sink.locate(node, line, column), path, identity, message, fix, line);
+    KubeObject.FieldPath at =
+        object == null ? new KubeObject.FieldPath("", "") : object.fieldPathOf(node);
+    emit(sink.locate(node, line, column), at.path(), at.identity(), message, fix, line);
   }
 
   @Override

@@ -97,7 +97,7 @@ final class Sink {
     usedComments.clear();
     documentKind = YamlNodes.text(YamlNodes.get(doc.root(), "kind"));
     documentOrdinal =
-        doc.template() == null || documentKind == null
+        doc.source().chart() == null || doc.template() == null || documentKind == null
             ? 0
             : kindsSeen.merge(doc.template() + "\u0000" + documentKind, 1, Integer::sum) - 1;
   }
@@ -162,8 +162,7 @@ final class Sink {
           TemplateLocator.templateFile(
               document.source().chart().chartDirectory(), document.template());
       if (template != null) {
-        String kind =
-            object != null ? object.kind() : YamlNodes.text(YamlNodes.get(document.root(), "kind"));
+        String kind = object != null ? object.kind() : documentKind;
         int line =
             locator.lineOf(
                 template,

@@ -1,6 +1,7 @@
 package io.chartlint.core.model;
 
 import io.chartlint.core.load.SourceDocument;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -82,13 +83,22 @@ public final class KubeObject {
   }
 
   /**
-   * The path of a node below this object with named list items written by name: {@code
-   * spec.template.spec.containers[name=agent].resources}. It stays the same when an item is
-   * inserted before the one the node is in.
+   * Where a node is below this object.
+   *
+   * @param path the field path, as Kubernetes prints it ({@code spec.containers[0].resources})
+   * @param identity the same with named list items written by name ({@code
+   *     spec.containers[name=agent].resources}), which stays the same when an item is inserted
+   *     before the one the node is in
    */
-  public String identityPathOf(Node node) {
-    String path = YamlNodes.identityPathOf(root, node);
-    return path == null ? "" : path;
+  public record FieldPath(String path, String identity) {}
+
+  /** Both paths of a node, found with one search; empty when the node is not below the object. */
+  public FieldPath fieldPathOf(Node node) {
+    List<String> segments = YamlNodes.segmentsOf(root, node);
+    if (segments == null) {
+      return new FieldPath("", "");
+    }
+    return new FieldPath(YamlNodes.pathOf(segments), YamlNodes.identityPathOf(root, segments));
   }
 
   /** The path of a node below this object, as Kubernetes prints field paths. */

@@ -139,23 +139,37 @@ public final class YamlNodes {
    * spec.template.spec.tolerations[0].key}. Empty when target is root, null when not found.
    */
   public static String pathOf(Node root, Node target) {
-    return join(segmentsOf(root, target));
+    return pathOf(segmentsOf(root, target));
   }
 
   /**
-   * Like {@link #pathOf}, but a list item that is a mapping with a scalar {@code name} is written
-   * {@code [name=agent]} instead of {@code [0]}: containers, volumes, env and ports keep their
-   * identity when another item is inserted before them.
+   * Like {@link #pathOf(List)}, but a list item that is a mapping with a scalar {@code name} is
+   * written {@code [name=agent]} instead of {@code [0]}: containers, volumes, env and ports keep
+   * their identity when another item is inserted before them.
+   *
+   * @param segments the segments of a node below {@code root}, as {@link #segmentsOf} found them
    */
-  public static String identityPathOf(Node root, Node target) {
-    List<String> parts = new ArrayList<>();
-    if (!find(root, target, parts, new IdentityHashMap<>(), true)) {
+  public static String identityPathOf(Node root, List<String> segments) {
+    if (segments == null) {
       return null;
     }
-    return join(parts);
+    List<String> named = new ArrayList<>(segments.size());
+    Node node = root;
+    for (String part : segments) {
+      if (part.startsWith("[") && node instanceof SequenceNode s) {
+        node = s.getValue().get(Integer.parseInt(part.substring(1, part.length() - 1)));
+        String name = text(get(node, "name"));
+        named.add(name != null ? "[name=" + name + "]" : part);
+      } else {
+        node = get(node, part);
+        named.add(part);
+      }
+    }
+    return pathOf(named);
   }
 
-  private static String join(List<String> parts) {
+  /** Segments joined as Kubernetes prints field paths; null for null. */
+  public static String pathOf(List<String> parts) {
     if (parts != null) {
       StringBuilder path = new StringBuilder();
       for (String part : parts) {
@@ -175,11 +189,10 @@ public final class YamlNodes {
    */
   public static List<String> segmentsOf(Node root, Node target) {
     List<String> parts = new ArrayList<>();
-    return find(root, target, parts, new IdentityHashMap<>(), false) ? parts : null;
+    return find(root, target, parts, new IdentityHashMap<>()) ? parts : null;
   }
 
-  private static boolean find(
-      Node node, Node target, List<String> parts, Map<Node, Node> visited, boolean byName) {
+  private static boolean find(Node node, Node target, List<String> parts, Map<Node, Node> visited) {
     if (node == target) {
       return true;
     }
@@ -194,7 +207,7 @@ public final class YamlNodes {
           return true;
         }
         parts.add(key);
-        if (find(tuple.getValueNode(), target, parts, visited, byName)) {
+        if (find(tuple.getValueNode(), target, parts, visited)) {
           return true;
         }
         parts.remove(parts.size() - 1);
@@ -202,9 +215,8 @@ public final class YamlNodes {
     } else if (node instanceof SequenceNode s) {
       List<Node> items = s.getValue();
       for (int i = 0; i < items.size(); i++) {
-        String name = byName ? text(get(items.get(i), "name")) : null;
-        parts.add(name != null ? "[name=" + name + "]" : "[" + i + "]");
-        if (find(items.get(i), target, parts, visited, byName)) {
+        parts.add("[" + i + "]");
+        if (find(items.get(i), target, parts, visited)) {
           return true;
         }
         parts.remove(parts.size() - 1);
