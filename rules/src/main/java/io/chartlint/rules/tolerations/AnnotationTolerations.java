@@ -69,7 +69,7 @@ final class AnnotationTolerations {
         } else if (field.isTextual()) {
           strings[f] = field.textValue();
         } else {
-          problem = typeError(jsonKind(field), names[f], "string");
+          problem = TolerationValidation.typeError(jsonKind(field), names[f], "string");
           break;
         }
       }
@@ -78,7 +78,7 @@ final class AnnotationTolerations {
       if (problem == null
           && secondsSet
           && !(seconds.isIntegralNumber() && seconds.canConvertToLong())) {
-        problem = typeError(jsonKind(seconds), "tolerationSeconds", "int64");
+        problem = TolerationValidation.typeError(jsonKind(seconds), "tolerationSeconds", "int64");
       }
       if (problem != null) {
         return new Annotation(base, valueNode, List.of(), problem);
@@ -110,15 +110,6 @@ final class AnnotationTolerations {
       }
     }
     return found;
-  }
-
-  private static String typeError(String kind, String field, String goType) {
-    return "json: cannot unmarshal "
-        + kind
-        + " into Go struct field Toleration."
-        + field
-        + " of type "
-        + goType;
   }
 
   private static String jsonKind(JsonNode node) {

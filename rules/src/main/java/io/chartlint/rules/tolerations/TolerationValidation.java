@@ -159,6 +159,16 @@ final class TolerationValidation {
     }
   }
 
+  /** Go's encoding/json message for a toleration field of the wrong JSON type. */
+  static String typeError(String kind, String field, String goType) {
+    return "json: cannot unmarshal "
+        + kind
+        + " into Go struct field Toleration."
+        + field
+        + " of type "
+        + goType;
+  }
+
   static String invalid(String path, String value, String detail) {
     return path + ": Invalid value: " + goQuote(value) + ": " + detail;
   }

@@ -71,14 +71,7 @@ public final class TolerationsAreValid implements Rule {
         ok = false;
         context.report(
             field,
-            t.path()
-                + "."
-                + name
-                + ": json: cannot unmarshal "
-                + type
-                + " into Go struct field Toleration."
-                + name
-                + " of type string",
+            t.path() + "." + name + ": " + TolerationValidation.typeError(type, name, "string"),
             "Quote it: "
                 + name
                 + ": \""
@@ -102,9 +95,8 @@ public final class TolerationsAreValid implements Rule {
       context.report(
           seconds,
           t.path()
-              + ".tolerationSeconds: json: cannot unmarshal "
-              + type
-              + " into Go struct field Toleration.tolerationSeconds of type int64",
+              + ".tolerationSeconds: "
+              + TolerationValidation.typeError(type, "tolerationSeconds", "int64"),
           "Write a whole number of seconds without quotes, such as tolerationSeconds: 300.");
     }
     return ok;
