@@ -7,6 +7,7 @@ import io.chartlint.core.engine.Baseline;
 import io.chartlint.core.engine.Config;
 import io.chartlint.core.engine.ConfigFile;
 import io.chartlint.core.engine.ConfigLoader;
+import io.chartlint.core.engine.EmptyRun;
 import io.chartlint.core.engine.FailOn;
 import io.chartlint.core.engine.Inputs;
 import io.chartlint.core.engine.LintRequest;
@@ -15,11 +16,15 @@ import io.chartlint.core.engine.Linter;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.ChartRenderers;
 import io.chartlint.core.report.ReportContext;
+import io.chartlint.core.report.ReportFiles;
 import io.chartlint.core.report.Reporter;
 import io.chartlint.core.report.Reporters;
 import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.RuleSet;
+import io.chartlint.core.text.Escaping;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,6 +111,34 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
 
   @Option(names = "--debug", description = "Show stack traces of internal errors.")
   boolean debug;
+
+  @Option(
+      names = "--ignore",
+      paramLabel = "GLOB",
+      description =
+          "Do not lint paths matching GLOB (gitignore syntax, relative to the current directory),"
+              + " besides the config's ignore list and .gitignore files. Repeatable.")
+  List<String> ignore = new ArrayList<>();
+
+  @Option(
+      names = "--allow-empty",
+      description =
+          "Exit 0 when there is nothing to lint (no chart and no file with a document that has"
+              + " apiVersion or kind) instead of exiting 2.")
+  boolean allowEmpty;
+
+  @Option(
+      names = "--max-findings",
+      paramLabel = "N",
+      description =
+          "Hold at most N findings (default: 1000000); more exits 2 rather than running out of"
+              + " memory.")
+  Integer maxFindings;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "List the files skipped because they hold no Kubernetes object.")
+  boolean verbose;
 
   @Option(
       names = {"-f", "--values"},
@@ -213,6 +246,16 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
     if (threads != null) {
       request = request.withThreads(threads);
     }
+    if (maxFindings != null && maxFindings < 1) {
+      throw new UsageException("--max-findings: must be at least 1, not " + maxFindings);
+    }
+    request =
+        request.toBuilder()
+            .ignore(ignore)
+            .allowEmpty(allowEmpty)
+            .maxFindings(maxFindings != null ? maxFindings : LintRequest.DEFAULT_MAX_FINDINGS)
+            .reportFiles(outputs.stream().map(Output::file).filter(f -> f != null).toList())
+            .build();
     if (baseline != null) {
       request = request.withBaseline(cwd.resolve(baseline));
     }
@@ -222,25 +265,34 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       request = request.withConfig(withoutBaseline(cfg)).withBaseline(null);
     }
     RuleSet rules = policyOptions.rules(cfg, cwd);
-    LintResult result = new Linter(rules).lint(request);
+    LintResult result;
+    try {
+      result = new Linter(rules).lint(request);
+    } catch (EmptyRun.NothingToLintException e) {
+      throw new UsageException(
+          e.getMessage() + System.lineSeparator() + "Pass --allow-empty to accept this.");
+    }
+    if (verbose) {
+      for (String file : result.skipped()) {
+        env.err.println(
+            "chartlint: skipped "
+                + Escaping.text(file)
+                + ": no document has apiVersion or kind (not a Kubernetes manifest)");
+      }
+    }
 
     for (Output o : outputs) {
       ReportContext context =
           new ReportContext(
               rules, Version.get(), cwd, o.file == null && useColor(), showSuppressed);
       if (o.file == null) {
-        StringBuilder text = new StringBuilder();
-        o.reporter.write(result, context, text);
-        env.out.print(text);
+        // straight to the stream: a report of a million findings is not built as one string
+        Writer w = new BufferedWriter(new OutputStreamWriter(env.out, StandardCharsets.UTF_8));
+        o.reporter.write(result, context, w);
+        w.flush();
         env.out.flush();
       } else {
-        Path parent = o.file.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        try (Writer w = Files.newBufferedWriter(o.file, StandardCharsets.UTF_8)) {
-          o.reporter.write(result, context, w);
-        }
+        ReportFiles.write(o.file, cwd, w -> o.reporter.write(result, context, w));
       }
     }
     if (writeBaseline != null && result.internalErrors().isEmpty()) {
@@ -282,7 +334,8 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
         c.podTemplatePaths(),
         c.excludes(),
         null,
-        c.policies());
+        c.policies(),
+        c.ignore());
   }
 
   private record Output(Reporter reporter, Path file) {}
@@ -294,6 +347,9 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       int eq = spec.indexOf('=');
       String name = eq < 0 ? spec : spec.substring(0, eq);
       Reporter reporter = Reporters.require(name, "");
+      if (eq >= 0) {
+        ReportFiles.check(spec.substring(eq + 1), "--format " + name + "=FILE", cwd);
+      }
       if (eq < 0) {
         if (toStdout && output == null) {
           throw new UsageException(
@@ -303,6 +359,9 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
                   + "=FILE");
         }
         toStdout = true;
+        if (output != null) {
+          ReportFiles.check(output.toString(), "--output", cwd);
+        }
         list.add(new Output(reporter, output == null ? null : cwd.resolve(output)));
       } else {
         list.add(new Output(reporter, cwd.resolve(spec.substring(eq + 1))));

@@ -3,6 +3,7 @@ package io.chartlint.cli;
 import io.chartlint.core.ExitCode;
 import io.chartlint.core.UsageException;
 import io.chartlint.core.Version;
+import io.chartlint.core.text.Escaping;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -90,7 +91,7 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
           if (ex instanceof UsageException) {
-            cmd.getErr().println("chartlint: " + ex.getMessage());
+            cmd.getErr().println("chartlint: " + Escaping.multiline(ex.getMessage()));
             return ExitCode.USAGE.code();
           }
           cmd.getErr()

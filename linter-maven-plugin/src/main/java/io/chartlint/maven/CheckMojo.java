@@ -323,7 +323,8 @@ public class CheckMojo extends AbstractMojo {
         c.podTemplatePaths(),
         c.excludes(),
         file,
-        c.policies());
+        c.policies(),
+        c.ignore());
   }
 
   private void writeReports(

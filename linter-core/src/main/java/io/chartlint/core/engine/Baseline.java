@@ -153,12 +153,28 @@ public final class Baseline {
 
   /** The entries that matched no finding, one line each, for the summary. */
   List<String> unused() {
+    return unused(file -> true);
+  }
+
+  /**
+   * The entries about files this run linted that matched no finding: an entry about a file the run
+   * did not read may well still match, so it is not called unused.
+   *
+   * @param linted whether a file was linted, given as an absolute path or as {@code <stdin>}
+   */
+  List<String> unused(java.util.function.Predicate<String> linted) {
     List<String> list = new ArrayList<>();
+    Path base = baseDirectory(file);
     for (Map.Entry<Key, Integer> entry : remaining.entrySet()) {
       if (entry.getValue() == 0) {
         continue;
       }
       Key k = entry.getKey();
+      String entryFile =
+          k.file().startsWith("<") ? k.file() : base.resolve(k.file()).normalize().toString();
+      if (!linted.test(entryFile)) {
+        continue;
+      }
       StringBuilder s = new StringBuilder(shown).append(": baseline entry ");
       s.append(k.ruleId()).append(" in ").append(k.file());
       if (k.kind() != null || k.name() != null) {

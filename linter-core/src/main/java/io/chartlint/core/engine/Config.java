@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param file the file it was read from, or null for the defaults
  * @param failOn the threshold, or null when the file sets none
+ * @param ignore gitignore-style patterns, relative to the config's directory, of paths not to lint
  */
 public record Config(
     Path file,
@@ -22,7 +23,8 @@ public record Config(
     List<PodTemplatePath> podTemplatePaths,
     List<Exclude> excludes,
     Path baseline,
-    List<Path> policies) {
+    List<Path> policies,
+    List<String> ignore) {
 
   public static final Config DEFAULTS =
       new Config(null, null, Map.of(), List.of(), List.of(), List.of(), null, List.of());
@@ -33,6 +35,20 @@ public record Config(
     podTemplatePaths = List.copyOf(podTemplatePaths);
     excludes = List.copyOf(excludes);
     policies = List.copyOf(policies);
+    ignore = List.copyOf(ignore);
+  }
+
+  /** A config without {@code ignore} patterns. */
+  public Config(
+      Path file,
+      FailOn failOn,
+      Map<String, RuleConfig> rules,
+      List<Path> nodes,
+      List<PodTemplatePath> podTemplatePaths,
+      List<Exclude> excludes,
+      Path baseline,
+      List<Path> policies) {
+    this(file, failOn, rules, nodes, podTemplatePaths, excludes, baseline, policies, List.of());
   }
 
   public RuleConfig rule(String id) {

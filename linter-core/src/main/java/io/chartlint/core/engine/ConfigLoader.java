@@ -157,11 +157,18 @@ public final class ConfigLoader {
         podPaths,
         excludes,
         root.has("baseline") ? base.resolve(root.get("baseline").asText()) : null,
-        paths(root.path("policies"), base));
+        paths(root.path("policies"), base),
+        strings(root.path("ignore")));
   }
 
   private static String text(JsonNode node, String field) {
     return node.has(field) ? node.get(field).asText() : null;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> list = new ArrayList<>();
+    array.forEach(p -> list.add(p.asText()));
+    return list;
   }
 
   private static List<Path> paths(JsonNode array, Path base) {

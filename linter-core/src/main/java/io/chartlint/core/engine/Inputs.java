@@ -1,6 +1,7 @@
 package io.chartlint.core.engine;
 
 import io.chartlint.core.UsageException;
+import io.chartlint.core.walk.IgnoreRules;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -11,10 +12,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the paths a user gives into inputs (SPEC §3): manifest files, standard input, charts. A
@@ -42,12 +45,32 @@ public final class Inputs {
   /** A chart directory or packaged chart. */
   public record Chart(String displayName, Path path) implements Input {}
 
-  /** The inputs found, and what was passed over with a reason. */
-  public record Resolution(List<Input> inputs, List<String> notices) {}
+  /**
+   * The inputs found, what was passed over with a reason, and the directories walked (absolute), by
+   * which a run tells whether it covered a whole project.
+   */
+  public record Resolution(List<Input> inputs, List<String> notices, List<Path> walkedDirectories) {
+    public Resolution(List<Input> inputs, List<String> notices) {
+      this(inputs, notices, List.of());
+    }
+  }
 
   public static Resolution resolve(List<String> args, Path workingDirectory) {
+    return resolve(args, workingDirectory, IgnoreRules.none(), Set.of());
+  }
+
+  /**
+   * The inputs, passing over what the ignore rules name (in walks also what {@code .gitignore}
+   * files name) and the files this run writes its reports to, so that chartlint never lints its own
+   * output.
+   */
+  public static Resolution resolve(
+      List<String> args, Path workingDirectory, IgnoreRules ignore, Set<Path> reports) {
     Map<String, Input> inputs = new LinkedHashMap<>();
     List<String> notices = new ArrayList<>();
+    Set<Path> ownOutput = new HashSet<>();
+    List<Path> walked = new ArrayList<>();
+    reports.forEach(r -> ownOutput.add(r.toAbsolutePath().normalize()));
     for (String arg : args) {
       if (arg.equals("-")) {
         inputs.putIfAbsent("-", new StandardInput("<stdin>"));
@@ -60,11 +83,21 @@ public final class Inputs {
       if (!Files.isReadable(path)) {
         throw new UsageException("cannot read " + arg + ": permission denied");
       }
+      if (ownOutput.contains(path.toAbsolutePath().normalize())) {
+        notices.add(
+            display(path, workingDirectory) + ": not linted: this run writes a report to it");
+        continue;
+      }
+      if (ignore.ignoredByUser(path, Files.isDirectory(path))) {
+        notices.add(display(path, workingDirectory) + ": not linted: it matches an ignore pattern");
+        continue;
+      }
       if (Files.isDirectory(path)) {
         if (isChart(path)) {
           add(inputs, new Chart(display(path, workingDirectory), path));
         } else {
-          walk(path, workingDirectory, inputs, notices);
+          walk(path, workingDirectory, inputs, notices, ignore, ownOutput);
+          walked.add(path.toAbsolutePath().normalize());
         }
       } else if (isPackagedChart(path)) {
         add(inputs, new Chart(display(path, workingDirectory), path));
@@ -77,7 +110,7 @@ public final class Inputs {
         }
       }
     }
-    return new Resolution(List.copyOf(inputs.values()), notices);
+    return new Resolution(List.copyOf(inputs.values()), notices, List.copyOf(walked));
   }
 
   private static void add(Map<String, Input> inputs, Input input) {
@@ -89,7 +122,13 @@ public final class Inputs {
   }
 
   private static void walk(
-      Path root, Path workingDirectory, Map<String, Input> inputs, List<String> notices) {
+      Path root,
+      Path workingDirectory,
+      Map<String, Input> inputs,
+      List<String> notices,
+      IgnoreRules ignore,
+      Set<Path> ownOutput) {
+    ignore.enterRoot(root);
     try {
       Files.walkFileTree(
           root,
@@ -102,6 +141,10 @@ public final class Inputs {
               if (!dir.equals(root) && name.startsWith(".")) {
                 return FileVisitResult.SKIP_SUBTREE;
               }
+              if (!dir.equals(root) && ignore.ignored(dir, true)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              ignore.enter(dir);
               if (isChart(dir)) {
                 add(inputs, new Chart(display(dir, workingDirectory), dir));
                 return FileVisitResult.SKIP_SUBTREE; // its subcharts render with it
@@ -112,7 +155,9 @@ public final class Inputs {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-              if (name.startsWith(".")) {
+              if (name.startsWith(".")
+                  || ignore.ignored(file, false)
+                  || ownOutput.contains(file.toAbsolutePath().normalize())) {
                 return FileVisitResult.CONTINUE;
               }
               if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json")) {
@@ -177,6 +222,14 @@ public final class Inputs {
     Path base = workingDirectory.toAbsolutePath().normalize();
     Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
     String text = shown.toString().replace('\\', '/');
-    return text.isEmpty() ? "." : text;
+    if (text.isEmpty()) {
+      return ".";
+    }
+    // Paths start the lines of reports: one named "::error file=x::y.yaml" must not start a
+    // workflow command or any other line a CI system would read as its own.
+    char first = text.charAt(0);
+    boolean plain =
+        Character.isLetterOrDigit(first) || first == '.' || first == '_' || first == '/';
+    return plain ? text : "./" + text;
   }
 }

@@ -23,6 +23,11 @@ import java.util.List;
  * @param limits the loader's safety limits
  * @param baseline the baseline whose findings are hidden (SPEC §9); null for the config's {@code
  *     baseline}, if any
+ * @param ignore gitignore-style patterns, relative to the working directory, of paths not to lint
+ *     (besides the config's {@code ignore})
+ * @param allowEmpty whether a run that finds nothing to lint is a success rather than a usage error
+ * @param maxFindings how many findings a run may hold; more is a usage error naming the limit
+ * @param reportFiles the files this run writes reports to, which are never linted
  */
 public record LintRequest(
     List<String> inputs,
@@ -35,11 +40,57 @@ public record LintRequest(
     ChartRenderRequest chartOptions,
     boolean ciValues,
     LoadLimits limits,
-    Path baseline) {
+    Path baseline,
+    List<String> ignore,
+    boolean allowEmpty,
+    int maxFindings,
+    List<Path> reportFiles) {
+
+  /**
+   * The default bound on findings held: at about a hundred bytes each, a million fit in the 256 MB
+   * heap of a small CI runner together with what the reporters need.
+   */
+  public static final int DEFAULT_MAX_FINDINGS = 1_000_000;
 
   public LintRequest {
     inputs = List.copyOf(inputs);
     threads = Math.max(1, threads);
+    ignore = List.copyOf(ignore);
+    reportFiles = List.copyOf(reportFiles);
+    if (maxFindings < 1) {
+      throw new IllegalArgumentException("maxFindings must be positive");
+    }
+  }
+
+  /** The request as it was before ignore patterns, empty runs and the findings bound existed. */
+  public LintRequest(
+      List<String> inputs,
+      Path workingDirectory,
+      Config config,
+      FailOn failOn,
+      int threads,
+      InputStream stdin,
+      ChartRenderer renderer,
+      ChartRenderRequest chartOptions,
+      boolean ciValues,
+      LoadLimits limits,
+      Path baseline) {
+    this(
+        inputs,
+        workingDirectory,
+        config,
+        failOn,
+        threads,
+        stdin,
+        renderer,
+        chartOptions,
+        ciValues,
+        limits,
+        baseline,
+        List.of(),
+        false,
+        DEFAULT_MAX_FINDINGS,
+        List.of());
   }
 
   /** A request with defaults for everything but the inputs and the working directory. */
@@ -100,6 +151,10 @@ public record LintRequest(
     private boolean ciValues;
     private LoadLimits limits = LoadLimits.DEFAULTS;
     private Path baseline;
+    private List<String> ignore = List.of();
+    private boolean allowEmpty;
+    private int maxFindings = DEFAULT_MAX_FINDINGS;
+    private List<Path> reportFiles = List.of();
 
     private Builder(List<String> inputs, Path workingDirectory) {
       this.inputs = inputs;
@@ -118,6 +173,10 @@ public record LintRequest(
       ciValues = r.ciValues;
       limits = r.limits;
       baseline = r.baseline;
+      ignore = r.ignore;
+      allowEmpty = r.allowEmpty;
+      maxFindings = r.maxFindings;
+      reportFiles = r.reportFiles;
     }
 
     public Builder config(Config value) {
@@ -157,6 +216,28 @@ public record LintRequest(
       return this;
     }
 
+    /** Gitignore-style patterns, relative to the working directory, of paths not to lint. */
+    public Builder ignore(List<String> value) {
+      ignore = value;
+      return this;
+    }
+
+    public Builder allowEmpty(boolean value) {
+      allowEmpty = value;
+      return this;
+    }
+
+    public Builder maxFindings(int value) {
+      maxFindings = value;
+      return this;
+    }
+
+    /** The files this run writes reports to: never linted, even when a walk meets them. */
+    public Builder reportFiles(List<Path> value) {
+      reportFiles = value;
+      return this;
+    }
+
     public LintRequest build() {
       return new LintRequest(
           inputs,
@@ -169,7 +250,11 @@ public record LintRequest(
           chartOptions,
           ciValues,
           limits,
-          baseline);
+          baseline,
+          ignore,
+          allowEmpty,
+          maxFindings,
+          reportFiles);
     }
   }
 }

@@ -16,6 +16,8 @@ import java.util.List;
  * @param files how many files or charts were read
  * @param objects how many Kubernetes objects were checked
  * @param failOn the threshold of the run
+ * @param skipped files passed over because none of their documents has {@code apiVersion} or {@code
+ *     kind}: other YAML and JSON, not Kubernetes manifests
  */
 public record LintResult(
     List<Finding> findings,
@@ -25,7 +27,34 @@ public record LintResult(
     List<String> internalErrors,
     int files,
     int objects,
-    FailOn failOn) {
+    FailOn failOn,
+    List<String> skipped) {
+
+  public LintResult {
+    skipped = List.copyOf(skipped);
+  }
+
+  /** A result in which nothing was skipped. */
+  public LintResult(
+      List<Finding> findings,
+      List<SuppressedFinding> suppressed,
+      List<String> unusedSuppressions,
+      List<String> notices,
+      List<String> internalErrors,
+      int files,
+      int objects,
+      FailOn failOn) {
+    this(
+        findings,
+        suppressed,
+        unusedSuppressions,
+        notices,
+        internalErrors,
+        files,
+        objects,
+        failOn,
+        List.of());
+  }
 
   /** A finding that a suppression hid, and a description of that suppression. */
   public record SuppressedFinding(Finding finding, String by) {}

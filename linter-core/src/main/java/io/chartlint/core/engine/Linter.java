@@ -21,6 +21,9 @@ import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.Location;
 import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
+import io.chartlint.core.text.Escaping;
+import io.chartlint.core.walk.IgnoreRules;
+import io.chartlint.core.walk.KubernetesContent;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +38,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,8 +76,16 @@ public final class Linter {
             ? null
             : Baseline.read(
                 request.workingDirectory().resolve(baselineFile), request.workingDirectory());
-    Inputs.Resolution resolution = Inputs.resolve(request.inputs(), request.workingDirectory());
-    InputLinter inputLinter = new InputLinter(request, active, suppressions, paths, clusterNodes);
+    Inputs.Resolution resolution =
+        Inputs.resolve(
+            request.inputs(),
+            request.workingDirectory(),
+            new IgnoreRules(ignorePatterns(request), true),
+            Set.copyOf(request.reportFiles()));
+    checkChartOptions(request, resolution.inputs());
+    FindingBudget budget = new FindingBudget(request.maxFindings());
+    InputLinter inputLinter =
+        new InputLinter(request, active, suppressions, paths, clusterNodes, budget);
 
     List<InputOutcome> outcomes = new ArrayList<>();
     List<Inputs.Input> inputs = resolution.inputs();
@@ -110,8 +122,16 @@ public final class Linter {
     List<String> unused = new ArrayList<>();
     List<String> notices = new ArrayList<>(resolution.notices());
     List<String> internal = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    LintedFiles linted = new LintedFiles();
     int objects = 0;
-    for (InputOutcome outcome : outcomes) {
+    for (int i = 0; i < outcomes.size(); i++) {
+      InputOutcome outcome = outcomes.get(i);
+      if (outcome.skipped()) {
+        skipped.add(inputs.get(i).displayName());
+        continue;
+      }
+      linted.add(inputs.get(i));
       findings.addAll(outcome.findings());
       suppressed.addAll(outcome.suppressed());
       unused.addAll(outcome.unused());
@@ -119,7 +139,17 @@ public final class Linter {
       internal.addAll(outcome.internalErrors());
       objects += outcome.objects();
     }
-    unused.addAll(suppressions.unusedExcludes());
+    budget.check();
+    if (linted.isEmpty()) {
+      String nothing = EmptyRun.describe(request.inputs(), inputs, outcomes);
+      if (!request.allowEmpty()) {
+        throw new EmptyRun.NothingToLintException(nothing);
+      }
+      notices.add(nothing);
+    }
+    unused.addAll(
+        suppressions.unusedExcludes(
+            linted.coversDirectoryOf(config.file(), resolution.walkedDirectories())));
     notices.addAll(suppressions.expiredExcludes());
     findings.sort(ORDER);
     if (baseline != null) {
@@ -134,11 +164,66 @@ public final class Linter {
         }
       }
       findings = kept;
-      unused.addAll(baseline.unused());
+      unused.addAll(baseline.unused(linted::coversBaselineFile));
     }
     suppressed.sort(Comparator.comparing(LintResult.SuppressedFinding::finding, ORDER));
     return new LintResult(
-        findings, suppressed, unused, notices, internal, inputs.size(), objects, request.failOn());
+        findings,
+        suppressed,
+        unused.stream().map(Escaping::text).toList(),
+        notices.stream().map(Escaping::text).toList(),
+        internal,
+        inputs.size() - skipped.size(),
+        objects,
+        request.failOn(),
+        skipped);
+  }
+
+  /**
+   * Values and {@code --set} options only mean something to a chart: given without one they are a
+   * mistake (a chart path mistyped, or the rendered output piped in), and a values file that does
+   * not exist is one too, before anything renders.
+   */
+  private static void checkChartOptions(LintRequest request, List<Inputs.Input> inputs) {
+    ChartRenderRequest options = request.chartOptions();
+    if (options == null) {
+      return;
+    }
+    for (Path values : options.valuesFiles()) {
+      if (!Files.isRegularFile(values)) {
+        throw new UsageException(
+            "values file "
+                + Inputs.display(values, request.workingDirectory())
+                + (Files.isDirectory(values) ? " is a directory" : " does not exist"));
+      }
+    }
+    boolean chartOptions =
+        !options.valuesFiles().isEmpty()
+            || !options.set().isEmpty()
+            || !options.setString().isEmpty()
+            || !options.setFile().isEmpty();
+    if (chartOptions && inputs.stream().noneMatch(i -> i instanceof Inputs.Chart)) {
+      throw new UsageException(
+          "values (-f, --set, --set-string, --set-file) apply to charts, and there is no chart"
+              + " among the inputs");
+    }
+  }
+
+  /** The config's ignore patterns, relative to its directory, then the request's. */
+  private static List<IgnoreRules.PatternSet> ignorePatterns(LintRequest request) {
+    List<IgnoreRules.PatternSet> sets = new ArrayList<>();
+    Config config = request.config();
+    if (!config.ignore().isEmpty()) {
+      Path base =
+          config.file() == null
+              ? request.workingDirectory()
+              : config.file().toAbsolutePath().getParent();
+      sets.add(new IgnoreRules.PatternSet(base, config.ignore()));
+    }
+    if (!request.ignore().isEmpty()) {
+      sets.add(new IgnoreRules.PatternSet(request.workingDirectory(), request.ignore()));
+    }
+    return sets;
   }
 
   /** File, line, column, rule, message: the order of every report. */
@@ -298,7 +383,16 @@ public final class Linter {
       List<String> unused,
       List<String> notices,
       List<String> internalErrors,
-      int objects) {}
+      int objects,
+      boolean skipped,
+      int documents) {
+
+    /** A file none of whose documents has apiVersion or kind: not Kubernetes, so not linted. */
+    static InputOutcome skipped(int documents) {
+      return new InputOutcome(
+          List.of(), List.of(), List.of(), List.of(), List.of(), 0, true, documents);
+    }
+  }
 
   /** Lints single inputs; shared by the worker threads, so it holds no per-input state. */
   private static final class InputLinter {
@@ -308,35 +402,48 @@ public final class Linter {
     private final PodTemplatePaths paths;
     private final List<KubeObject> clusterNodes;
     private final TemplateLocator locator = new TemplateLocator();
+    private final FindingBudget budget;
 
     InputLinter(
         LintRequest request,
         List<ActiveRule> active,
         Suppressions suppressions,
         PodTemplatePaths paths,
-        List<KubeObject> clusterNodes) {
+        List<KubeObject> clusterNodes,
+        FindingBudget budget) {
       this.request = request;
       this.active = active;
       this.suppressions = suppressions;
       this.paths = paths;
       this.clusterNodes = clusterNodes;
+      this.budget = budget;
     }
 
     InputOutcome lint(Inputs.Input input) {
-      Sink sink = new Sink(suppressions, request.workingDirectory(), locator);
+      Sink sink = new Sink(suppressions, request.workingDirectory(), locator, budget);
       if (input instanceof Inputs.ManifestFile file) {
         InputSource source = InputSource.file(file.displayName(), file.path());
+        StreamShape shape = new StreamShape();
         try (Reader reader = utf8(Files.newInputStream(file.path()))) {
-          lintStream(source, file.isJson() ? jsonAsYaml(reader) : reader, sink);
+          lintStream(source, file.isJson() ? jsonAsYaml(reader) : reader, sink, shape);
         } catch (IOException e) {
           readFailure(source, e, sink);
+          shape.mayHoldObjects = true;
+        }
+        if (!shape.mayHoldObjects) {
+          return InputOutcome.skipped(shape.documents);
         }
       } else if (input instanceof Inputs.StandardInput stdin) {
         InputSource source = new InputSource(stdin.displayName(), null, null);
+        StreamShape shape = new StreamShape();
         try (Reader reader = utf8(request.stdin())) {
-          lintStream(source, reader, sink);
+          lintStream(source, reader, sink, shape);
         } catch (IOException e) {
           readFailure(source, e, sink);
+          shape.mayHoldObjects = true;
+        }
+        if (!shape.mayHoldObjects) {
+          return InputOutcome.skipped(shape.documents);
         }
       } else if (input instanceof Inputs.Chart chart) {
         lintChart(chart, sink);
@@ -392,7 +499,7 @@ public final class Linter {
                     new InputSource.RenderedChartSource(
                         chart.path(), chart.displayName(), set.name()));
             try (Reader reader = new StringReader(rendered.manifests())) {
-              lintStream(source, reader, setSink);
+              lintStream(source, reader, setSink, new StreamShape());
             }
           } catch (ChartRenderException e) {
             Path template = TemplateLocator.templateFile(chart.path(), e.templatePath());
@@ -482,12 +589,23 @@ public final class Linter {
       checkDocument(doc, sink);
     }
 
-    private void lintStream(InputSource source, Reader reader, Sink sink) throws IOException {
+    /** What a stream turned out to hold, to tell Kubernetes manifests from other YAML. */
+    private static final class StreamShape {
+      int documents;
+      boolean mayHoldObjects;
+    }
+
+    private void lintStream(InputSource source, Reader reader, Sink sink, StreamShape shape)
+        throws IOException {
       DocumentParser parser = new DocumentParser(request.limits());
       YamlStreamSplitter splitter = new YamlStreamSplitter(reader, request.limits());
       RawDocument raw;
       while ((raw = splitter.next()) != null) {
         DocumentParser.Parsed parsed = parser.parse(raw);
+        shape.documents++;
+        if (!shape.mayHoldObjects && KubernetesContent.mayBeObject(raw, parsed.root())) {
+          shape.mayHoldObjects = true;
+        }
         SourceDocument doc =
             new SourceDocument(
                 source,
@@ -509,6 +627,8 @@ public final class Linter {
           rule.descriptor().rule().checkDocument(doc, context);
         } catch (RuntimeException e) {
           sink.crash(rule, doc, null, e);
+        } catch (StackOverflowError e) {
+          tooDeep(rule, doc, null, sink);
         }
       }
       if (doc.root() != null) {
@@ -520,12 +640,40 @@ public final class Linter {
               rule.descriptor().rule().check(object, context);
             } catch (RuntimeException e) {
               sink.crash(rule, doc, object, e);
+            } catch (StackOverflowError e) {
+              tooDeep(rule, doc, object, sink);
             }
           }
           sink.endObject();
         }
       }
       sink.endDocument();
+    }
+
+    /**
+     * A rule ran out of stack on this input: a recursive {@code $ref} in a policy schema, a policy
+     * {@code pattern} whose repeated group recurses once per character of a long value, a document
+     * nested beyond reason. The input is at fault, not chartlint, so it becomes a finding of that
+     * rule at the object, and the other objects and documents are still linted.
+     */
+    private void tooDeep(ActiveRule rule, SourceDocument doc, KubeObject object, Sink sink) {
+      RunContext context = new RunContext(rule, doc, object, sink, clusterNodes);
+      String what = object != null ? "this object" : "this document";
+      String message =
+          "could not be checked: evaluating "
+              + what
+              + " recursed too deeply (a recursive $ref, or a pattern with a repeated group"
+              + " matched against a long value, in a policy; or a value nested too deeply)";
+      String fix =
+          "Make the policy's schema finite and its patterns free of repeated groups (use"
+              + " [...]* rather than (...)*), or shorten the value.";
+      if (object != null) {
+        context.report(object.root(), message, fix);
+      } else if (doc.root() != null) {
+        context.report(doc.root(), message, fix);
+      } else {
+        context.reportAt(doc.firstLine(), 1, message, fix);
+      }
     }
   }
 }

@@ -4,9 +4,11 @@ import io.chartlint.core.load.IgnoreComment;
 import io.chartlint.core.load.SourceDocument;
 import io.chartlint.core.load.helm.TemplateLocator;
 import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.model.ResourceRef;
 import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.Location;
+import io.chartlint.core.text.Escaping;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ final class Sink {
   private final Suppressions suppressions;
   private final Path workingDirectory;
   private final TemplateLocator locator;
+  private final FindingBudget budget;
   final List<Finding> findings = new ArrayList<>();
   private final List<LintResult.SuppressedFinding> suppressed = new ArrayList<>();
   private final List<String> unused = new ArrayList<>();
@@ -63,15 +66,20 @@ final class Sink {
     }
   }
 
-  Sink(Suppressions suppressions, Path workingDirectory, TemplateLocator locator) {
+  Sink(
+      Suppressions suppressions,
+      Path workingDirectory,
+      TemplateLocator locator,
+      FindingBudget budget) {
     this.suppressions = suppressions;
     this.workingDirectory = workingDirectory;
     this.locator = locator;
+    this.budget = budget;
   }
 
   /** A sink for one values set of a chart, whose findings the parent merges across sets. */
   Sink child() {
-    return new Sink(suppressions, workingDirectory, locator);
+    return new Sink(suppressions, workingDirectory, locator, budget);
   }
 
   /** Takes everything but the findings, which the caller merges. */
@@ -94,6 +102,7 @@ final class Sink {
 
   void beginDocument(SourceDocument doc) {
     document = doc;
+    suppressions.sawDocument(doc.template(), doc.source().displayName());
     usedComments.clear();
     documentKind = YamlNodes.text(YamlNodes.get(doc.root(), "kind"));
     documentOrdinal =
@@ -185,7 +194,8 @@ final class Sink {
         document.source().displayName(), streamLine, column, document.template(), null);
   }
 
-  void add(Finding finding, int streamLine) {
+  void add(Finding found, int streamLine) {
+    Finding finding = compact(found);
     for (IgnoreComment comment : document.ignoreComments()) {
       if (comment.covers(finding.ruleId(), streamLine)) {
         usedComments.add(comment);
@@ -212,7 +222,53 @@ final class Sink {
       suppressed.add(new LintResult.SuppressedFinding(finding, excluded));
       return;
     }
-    findings.add(finding);
+    if (budget.admit()) {
+      findings.add(finding);
+    }
+  }
+
+  /** The same finding holding one shared copy of each text that findings repeat. */
+  private Finding compact(Finding f) {
+    Location l = f.location();
+    Location location =
+        new Location(
+            budget.share(Escaping.text(l.file())),
+            l.line(),
+            l.column(),
+            budget.share(Escaping.text(l.template())),
+            l.rendered());
+    String path = budget.share(Escaping.text(f.path()));
+    String identity =
+        java.util.Objects.equals(f.identityPath(), f.path())
+            ? path
+            : budget.share(Escaping.text(f.identityPath()));
+    return new Finding(
+        budget.share(f.ruleId()),
+        f.severity(),
+        budget.share(Escaping.text(f.message())),
+        safe(f.resource()),
+        path,
+        location,
+        budget.share(Escaping.multiline(f.fix())),
+        f.valuesSets(),
+        identity);
+  }
+
+  /** The object's names as they may be printed: the same instance when nothing needs escaping. */
+  private static ResourceRef safe(ResourceRef ref) {
+    if (ref == null) {
+      return null;
+    }
+    String apiVersion = Escaping.text(ref.apiVersion());
+    String kind = Escaping.text(ref.kind());
+    String namespace = Escaping.text(ref.namespace());
+    String name = Escaping.text(ref.name());
+    return apiVersion == ref.apiVersion()
+            && kind == ref.kind()
+            && namespace == ref.namespace()
+            && name == ref.name()
+        ? ref
+        : new ResourceRef(apiVersion, kind, namespace, name);
   }
 
   void crash(Linter.ActiveRule rule, SourceDocument doc, KubeObject o, RuntimeException e) {
@@ -233,6 +289,7 @@ final class Sink {
   }
 
   Linter.InputOutcome outcome() {
-    return new Linter.InputOutcome(findings, suppressed, unused, notices, internalErrors, objects);
+    return new Linter.InputOutcome(
+        findings, suppressed, unused, notices, internalErrors, objects, false, 0);
   }
 }

@@ -13,6 +13,7 @@ final class Suppressions {
   private final Config config;
   private final LocalDate today;
   private final Set<Config.Exclude> used = ConcurrentHashMap.newKeySet();
+  private final Set<Config.Exclude> covered = ConcurrentHashMap.newKeySet();
 
   Suppressions(Config config, LocalDate today) {
     this.config = config;
@@ -74,11 +75,36 @@ final class Suppressions {
         + exclude.line();
   }
 
+  /**
+   * Notes a document the run linted: an exclude entry whose template pattern matches it had its
+   * chance to suppress something.
+   */
+  void sawDocument(String template, String file) {
+    for (Config.Exclude exclude : config.excludes()) {
+      if (exclude.template() != null
+          && !covered.contains(exclude)
+          && (glob(exclude.template(), template) || glob(exclude.template(), file))) {
+        covered.add(exclude);
+      }
+    }
+  }
+
   List<String> unusedExcludes() {
+    return unusedExcludes(true);
+  }
+
+  /**
+   * The entries that suppressed nothing although the run saw what they are about.
+   *
+   * @param wholeProject whether the run walked the config's directory, and so saw every object an
+   *     entry can name; otherwise only entries whose template pattern matched a linted file count
+   */
+  List<String> unusedExcludes(boolean wholeProject) {
     List<String> list = new ArrayList<>();
     for (Config.Exclude exclude : config.excludes()) {
       boolean expired = exclude.until() != null && today.isAfter(exclude.until());
-      if (!expired && !used.contains(exclude)) {
+      boolean seen = wholeProject || covered.contains(exclude);
+      if (!expired && seen && !used.contains(exclude)) {
         list.add(where(exclude) + ": exclude entry suppresses nothing");
       }
     }

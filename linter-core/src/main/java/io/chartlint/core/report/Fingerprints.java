@@ -33,6 +33,47 @@ final class Fingerprints {
     return list;
   }
 
+  /**
+   * The identities of findings given one by one in report order (by file), holding the counts of
+   * one file at a time: a million findings need no million-entry map.
+   */
+  static final class Sequence {
+    private String file;
+    private final Map<String, Integer> seen = new HashMap<>();
+
+    String next(Finding f) {
+      if (!f.location().file().equals(file)) {
+        file = f.location().file();
+        seen.clear();
+      }
+      String key = key(f);
+      int n = seen.merge(key, 1, Integer::sum);
+      return sha256(n == 1 ? key : key + "\u0000" + n);
+    }
+  }
+
+  /**
+   * The identities of suppressed findings listed after the reported ones: counted on from the
+   * reported findings of the same key, as {@link #of} counts a list holding both.
+   */
+  static List<String> ofSuppressed(List<Finding> reported, List<Finding> suppressed) {
+    java.util.Set<String> files = new java.util.HashSet<>();
+    suppressed.forEach(f -> files.add(f.location().file()));
+    Map<String, Integer> seen = new HashMap<>();
+    for (Finding f : reported) {
+      if (files.contains(f.location().file())) {
+        seen.merge(key(f), 1, Integer::sum);
+      }
+    }
+    List<String> list = new ArrayList<>(suppressed.size());
+    for (Finding f : suppressed) {
+      String key = key(f);
+      int n = seen.merge(key, 1, Integer::sum);
+      list.add(sha256(n == 1 ? key : key + "\u0000" + n));
+    }
+    return list;
+  }
+
   static String key(Finding f) {
     StringBuilder s = new StringBuilder();
     s.append(f.ruleId()).append('\u0000');

@@ -3,6 +3,7 @@ package io.chartlint.core.report;
 import io.chartlint.core.Severity;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.rule.Finding;
+import io.chartlint.core.text.Escaping;
 import java.io.IOException;
 
 /**
@@ -56,7 +57,8 @@ public final class GithubReporter implements Reporter {
 
   /** Escapes a command's message. */
   static String data(String text) {
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    // after the runner's own escapes, the controls it leaves alone (ESC above all) made visible
+    return Escaping.text(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
   }
 
   /** Escapes a command property's value. */

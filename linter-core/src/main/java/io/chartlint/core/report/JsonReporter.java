@@ -22,34 +22,47 @@ public final class JsonReporter implements Reporter {
 
   @Override
   public void write(LintResult result, ReportContext context, Appendable out) throws IOException {
-    ObjectNode root = MAPPER.createObjectNode();
-    ObjectNode tool = root.putObject("tool");
-    tool.put("name", "chartlint");
-    tool.put("version", context.toolVersion());
-    ArrayNode findings = root.putArray("findings");
-    for (Finding f : result.findings()) {
-      findings.add(finding(f));
-    }
-    if (context.showSuppressed()) {
-      ArrayNode suppressed = root.putArray("suppressed");
-      for (LintResult.SuppressedFinding s : result.suppressed()) {
-        ObjectNode node = finding(s.finding());
-        node.put("suppressedBy", s.by());
-        suppressed.add(node);
+    try (JsonGenerator g = JsonOutput.open(out)) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("tool");
+      g.writeStringField("name", "chartlint");
+      g.writeStringField("version", context.toolVersion());
+      g.writeEndObject();
+      g.writeArrayFieldStart("findings");
+      for (Finding f : result.findings()) {
+        g.writeTree(finding(f));
       }
+      g.writeEndArray();
+      if (context.showSuppressed()) {
+        g.writeArrayFieldStart("suppressed");
+        for (LintResult.SuppressedFinding s : result.suppressed()) {
+          ObjectNode node = finding(s.finding());
+          node.put("suppressedBy", s.by());
+          g.writeTree(node);
+        }
+        g.writeEndArray();
+      }
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("error", result.count(Severity.ERROR));
+      g.writeNumberField("warning", result.count(Severity.WARNING));
+      g.writeNumberField("info", result.count(Severity.INFO));
+      g.writeNumberField("suppressed", result.suppressed().size());
+      g.writeNumberField("files", result.files());
+      g.writeNumberField("objects", result.objects());
+      g.writeNumberField("skipped", result.skipped().size());
+      g.writeArrayFieldStart("unusedSuppressions");
+      for (String u : result.unusedSuppressions()) {
+        g.writeString(u);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("notices");
+      for (String n : result.notices()) {
+        g.writeString(n);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndObject();
     }
-    ObjectNode summary = root.putObject("summary");
-    summary.put("error", result.count(Severity.ERROR));
-    summary.put("warning", result.count(Severity.WARNING));
-    summary.put("info", result.count(Severity.INFO));
-    summary.put("suppressed", result.suppressed().size());
-    summary.put("files", result.files());
-    summary.put("objects", result.objects());
-    ArrayNode unused = summary.putArray("unusedSuppressions");
-    result.unusedSuppressions().forEach(unused::add);
-    ArrayNode notices = summary.putArray("notices");
-    result.notices().forEach(notices::add);
-    out.append(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     out.append(System.lineSeparator());
   }
 

@@ -37,10 +37,7 @@ public final class SarifReporter implements Reporter {
 
   @Override
   public void write(LintResult result, ReportContext context, Appendable out) throws IOException {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("$schema", SCHEMA);
-    root.put("version", "2.1.0");
-    ObjectNode run = root.putArray("runs").addObject();
+    ObjectNode run = MAPPER.createObjectNode();
 
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "chartlint");
@@ -71,23 +68,40 @@ public final class SarifReporter implements Reporter {
       }
     }
 
-    ArrayNode results = run.putArray("results");
-    List<Finding> all = new ArrayList<>(result.findings());
-    List<String> suppressedBy = new ArrayList<>();
-    result.findings().forEach(f -> suppressedBy.add(null));
-    if (context.showSuppressed()) {
-      for (LintResult.SuppressedFinding s : result.suppressed()) {
-        all.add(s.finding());
-        suppressedBy.add(s.by());
+    try (JsonGenerator g = JsonOutput.open(out)) {
+      // everything before the results as one small tree, then the results one by one
+      g.writeStartObject();
+      g.writeStringField("$schema", SCHEMA);
+      g.writeStringField("version", "2.1.0");
+      g.writeArrayFieldStart("runs");
+      g.writeStartObject();
+      var fields = run.fields();
+      while (fields.hasNext()) {
+        var field = fields.next();
+        g.writeFieldName(field.getKey());
+        g.writeTree(field.getValue());
       }
+      g.writeArrayFieldStart("results");
+      Fingerprints.Sequence fingerprints = new Fingerprints.Sequence();
+      for (Finding f : result.findings()) {
+        g.writeTree(result(f, ruleIndex, fingerprints.next(f), null));
+      }
+      if (context.showSuppressed() && !result.suppressed().isEmpty()) {
+        List<Finding> hidden = new ArrayList<>();
+        result.suppressed().forEach(sf -> hidden.add(sf.finding()));
+        List<String> hiddenPrints = Fingerprints.ofSuppressed(result.findings(), hidden);
+        for (int i = 0; i < hidden.size(); i++) {
+          g.writeTree(
+              result(
+                  hidden.get(i), ruleIndex, hiddenPrints.get(i), result.suppressed().get(i).by()));
+        }
+      }
+      g.writeEndArray();
+      g.writeStringField("columnKind", "unicodeCodePoints");
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
     }
-    List<String> fingerprints = Fingerprints.of(all);
-    for (int i = 0; i < all.size(); i++) {
-      results.add(result(all.get(i), ruleIndex, fingerprints.get(i), suppressedBy.get(i)));
-    }
-    run.put("columnKind", "unicodeCodePoints");
-
-    out.append(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     out.append(System.lineSeparator());
   }
 

@@ -3,6 +3,7 @@ package io.chartlint.core.report;
 import io.chartlint.core.Severity;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.rule.Finding;
+import io.chartlint.core.text.Escaping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,7 +136,7 @@ public final class TextReporter implements Reporter {
       return null;
     }
     String text = lines.get(line - 1);
-    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    return Escaping.text(text.length() > 200 ? text.substring(0, 200) + "…" : text);
   }
 
   private static String severity(ReportContext context, Severity severity) {
@@ -166,7 +167,10 @@ public final class TextReporter implements Reporter {
         + " in "
         + plural(result.files(), "input")
         + ", "
-        + plural(result.objects(), "object");
+        + plural(result.objects(), "object")
+        + (result.skipped().isEmpty()
+            ? ""
+            : " (" + plural(result.skipped().size(), "file") + " skipped: not Kubernetes)");
   }
 
   private static String plural(long n, String word) {

@@ -31,7 +31,9 @@ final class Xml {
             c == '\t'
                 || c == '\n'
                 || c == '\r'
-                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0x20 && c < 0x7F)
+                // DEL and the C1 controls are legal XML but a terminal's commands (U+009B: CSI)
+                || (c >= 0xA0 && c <= 0xD7FF)
                 || (c >= 0xE000 && c <= 0xFFFD);
       }
       if (!ok && s == null) {
