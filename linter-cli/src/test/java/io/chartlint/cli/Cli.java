@@ -13,12 +13,17 @@ import java.nio.file.Path;
 record Cli(int exit, String out, String err) {
 
   static Cli run(Path cwd, String... args) {
+    return runWithStdin(cwd, new byte[0], args);
+  }
+
+  /** Runs the command with bytes on standard input. */
+  static Cli runWithStdin(Path cwd, byte[] stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         Main.run(
             args,
-            new ByteArrayInputStream(new byte[0]),
+            new ByteArrayInputStream(stdin),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             cwd);

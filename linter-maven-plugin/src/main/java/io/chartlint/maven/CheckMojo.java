@@ -5,6 +5,7 @@ import io.chartlint.core.UsageException;
 import io.chartlint.core.Version;
 import io.chartlint.core.engine.Config;
 import io.chartlint.core.engine.ConfigLoader;
+import io.chartlint.core.engine.EmptyRun;
 import io.chartlint.core.engine.FailOn;
 import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
@@ -162,6 +163,25 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "chartlint.policies")
   List<File> policies;
 
+  /**
+   * Paths not to lint, as gitignore patterns relative to the project directory, besides the
+   * config's {@code ignore} list and {@code .gitignore} files.
+   */
+  @Parameter(property = "chartlint.ignore")
+  List<String> ignore;
+
+  /**
+   * Passes when the charts and manifests configured hold nothing to lint (no chart, no document
+   * with {@code apiVersion} or {@code kind}); by default that fails the build. A project with none
+   * of the default directories (a parent POM) always passes with "nothing to lint".
+   */
+  @Parameter(property = "chartlint.allowEmpty", defaultValue = "false")
+  boolean allowEmpty;
+
+  /** How many findings may be held; more fails the build rather than exhausting the heap. */
+  @Parameter(property = "chartlint.maxFindings")
+  Integer maxFindings;
+
   /** Skips the check. */
   @Parameter(property = "chartlint.skip", defaultValue = "false")
   boolean skip;
@@ -218,12 +238,29 @@ public class CheckMojo extends AbstractMojo {
                       helmBinary == null ? null : resolve(base, helmBinary)),
                   chartOptions,
                   ciValues);
+      Path reportDirectory = buildDirectory.toPath().resolve("chartlint");
+      request =
+          request.toBuilder()
+              .ignore(ignore == null ? List.of() : ignore)
+              .allowEmpty(allowEmpty)
+              .maxFindings(maxFindings == null ? LintRequest.DEFAULT_MAX_FINDINGS : maxFindings)
+              .reportFiles(
+                  reporters.keySet().stream()
+                      .map(name -> reportDirectory.resolve(fileName(name)))
+                      .toList())
+              .build();
       List<Path> policyPaths = new ArrayList<>(config.policies());
       if (policies != null) {
         policies.forEach(p -> policyPaths.add(resolve(base, p)));
       }
       RuleSet rules = PolicyLoader.withPolicies(RuleSet.discover(), policyPaths, base);
-      LintResult result = new Linter(rules).lint(request);
+      LintResult result;
+      try {
+        result = new Linter(rules).lint(request);
+      } catch (EmptyRun.NothingToLintException e) {
+        throw new MojoExecutionException(
+            "chartlint: " + e.getMessage() + " (set allowEmpty to accept this)");
+      }
 
       writeReports(result, rules, base, reporters);
       logResult(result);

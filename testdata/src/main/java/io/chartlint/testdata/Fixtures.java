@@ -42,6 +42,34 @@ public final class Fixtures {
     return dir;
   }
 
+  /**
+   * Copies the "real repository" fixture (a chart and raw manifests among docker-compose, npm,
+   * Spring and workflow files, with {@code target/} and {@code node_modules/} ignored by its {@code
+   * .gitignore}) into a directory. Stored names that git would ignore or apply in this repository
+   * are given their real ones: {@code dot-github} becomes {@code .github}, {@code dot-target}
+   * {@code target}, {@code gitignore} {@code .gitignore}.
+   */
+  public static Path realRepository(Path into) throws java.io.IOException {
+    Path source = resources().resolve("real-repository");
+    try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        String relative = source.relativize(file).toString().replace('\\', '/');
+        if (relative.equals("README.md")) {
+          continue;
+        }
+        relative =
+            relative
+                .replaceFirst("^dot-github/", ".github/")
+                .replaceFirst("^dot-target/", "target/")
+                .replaceFirst("^gitignore$", ".gitignore");
+        Path target = into.resolve(relative);
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
+    return into;
+  }
+
   /** The fixture directory of every rule that has one. */
   public static Path rulesDirectory() {
     return resources().resolve("rules");

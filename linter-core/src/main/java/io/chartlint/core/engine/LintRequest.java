@@ -58,7 +58,7 @@ public record LintRequest(
     ignore = List.copyOf(ignore);
     reportFiles = List.copyOf(reportFiles);
     if (maxFindings < 1) {
-      throw new IllegalArgumentException("maxFindings must be positive");
+      throw new io.chartlint.core.UsageException("the findings limit must be at least 1");
     }
   }
 
