@@ -3,6 +3,7 @@ package io.chartlint.core.policy;
 import com.networknt.schema.Schema;
 import io.chartlint.core.Severity;
 import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.policy.polaris.PolarisCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import java.util.Map;
  * @param source the policy file, as displayed
  * @param file the policy file
  * @param format the format of the file
+ * @param polaris what a Polaris check adds to a fixed schema (templates, additional schemas), or
+ *     null; when its schema is a template, {@code schema} is null
  */
 public record Policy(
     String id,
@@ -48,12 +51,53 @@ public record Policy(
     Schema schema,
     String source,
     Path file,
-    Format format) {
+    Format format,
+    PolarisCheck polaris) {
 
   public Policy {
     kinds = List.copyOf(kinds);
     excludedKinds = List.copyOf(excludedKinds);
     namespaces = List.copyOf(namespaces);
+  }
+
+  /** A policy whose schema is fixed. */
+  public Policy(
+      String id,
+      Severity severity,
+      String summary,
+      String description,
+      String fix,
+      String category,
+      List<String> kinds,
+      List<String> excludedKinds,
+      List<String> namespaces,
+      Selector selector,
+      Target target,
+      Containers containers,
+      boolean containerInPod,
+      Schema schema,
+      String source,
+      Path file,
+      Format format) {
+    this(
+        id,
+        severity,
+        summary,
+        description,
+        fix,
+        category,
+        kinds,
+        excludedKinds,
+        namespaces,
+        selector,
+        target,
+        containers,
+        containerInPod,
+        schema,
+        source,
+        file,
+        format,
+        null);
   }
 
   /** What a policy's schema is applied to. */

@@ -20,6 +20,8 @@ import com.networknt.schema.serialization.node.TokenStreamLocationAware;
 import io.chartlint.core.Severity;
 import io.chartlint.core.UsageException;
 import io.chartlint.core.engine.Inputs;
+import io.chartlint.core.policy.polaris.GoTemplate;
+import io.chartlint.core.policy.polaris.PolarisCheck;
 import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
 import java.io.IOException;
@@ -57,6 +59,9 @@ public final class PolicyLoader {
                 .build());
     static final Schema META_SCHEMA = loadMetaSchema();
   }
+
+  private static final List<String> POLARIS_MARKERS =
+      List.of("failureMessage", "successMessage", "target");
 
   private static final java.util.regex.Pattern UNKNOWN_KEYWORD =
       java.util.regex.Pattern.compile("Keyword '([^']+)' is unknown");
@@ -158,6 +163,10 @@ public final class PolicyLoader {
       throw new UsageException(
           invalid(List.of(shown + ":1: a policy file holds one YAML mapping")));
     }
+    boolean polaris = PolarisCheck.hasAnyKey(root, POLARIS_MARKERS);
+    if (polaris) {
+      PolarisCheck.normalizeKeys((com.fasterxml.jackson.databind.node.ObjectNode) root);
+    }
     List<Error> errors = new ArrayList<>(Jackson.META_SCHEMA.validate(root));
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparingInt(PolicyLoader::lineOf));
@@ -167,9 +176,7 @@ public final class PolicyLoader {
       }
       throw new UsageException(invalid(lines));
     }
-    boolean polaris =
-        root.has("failureMessage") || root.has("successMessage") || root.has("target");
-    return polaris ? polaris(file, shown, root) : chartlint(file, shown, root);
+    return polaris ? polaris(file, shown, root, text) : chartlint(file, shown, root);
   }
 
   private static Policy chartlint(Path file, String shown, JsonNode root) {
@@ -227,7 +234,7 @@ public final class PolicyLoader {
         Policy.Format.CHARTLINT);
   }
 
-  private static Policy polaris(Path file, String shown, JsonNode root) {
+  private static Policy polaris(Path file, String shown, JsonNode root, String text) {
     String id = root.has("id") ? root.get("id").asText() : polarisId(file);
     String kebab = kebab(id);
     if (!kebab.matches("^[a-z0-9]+(-[a-z0-9]+)*$")) {
@@ -245,7 +252,10 @@ public final class PolicyLoader {
     Policy.Target kind;
     switch (target) {
       case "Container" -> kind = Policy.Target.CONTAINER;
-      case "PodSpec", "Pod" -> kind = Policy.Target.POD_SPEC;
+      // Polaris reads "Pod" as a kind, like apps/Deployment: the whole Pod object
+      // (pkg/config/schema.go, IsActionable: only Controller, Container, PodSpec and PodTemplate
+      // are targets of their own)
+      case "PodSpec" -> kind = Policy.Target.POD_SPEC;
       case "PodTemplate" -> kind = Policy.Target.POD_TEMPLATE;
       case "Controller" -> kind = Policy.Target.WORKLOAD;
       default -> {
@@ -273,24 +283,43 @@ public final class PolicyLoader {
         init && regular
             ? Policy.Containers.ALL
             : init ? Policy.Containers.ONLY_INIT_CONTAINERS : Policy.Containers.ONLY_CONTAINERS;
+    String[] lines = text.split("\n", -1);
     JsonNode schema = root.get("schema");
+    PolarisCheck.Part main = null;
+    if (schema != null) {
+      main = polarisPart(shown, lines, schema, schema.toString());
+    }
     for (String field : List.of("schemaString", "jsonSchema")) {
       if (root.has(field)) {
-        String text = root.get(field).asText();
-        if (text.contains("{{")) {
-          throw new UsageException(
-              invalid(
-                  List.of(
-                      shown
-                          + ":"
-                          + lineOf(root.get(field))
-                          + ": "
-                          + field
-                          + " uses Go templates, which chartlint does not evaluate")));
-        }
-        schema = readWithLocations(shown, text);
+        String source = root.get(field).asText();
+        main = polarisPart(shown, lines, root.get(field), source);
+        schema = main.template() == null ? readWithLocations(shown, source) : null;
       }
     }
+    Map<String, PolarisCheck.Part> additional = new java.util.TreeMap<>();
+    root.path("additionalSchemaStrings")
+        .properties()
+        .forEach(
+            e ->
+                additional.put(
+                    e.getKey(),
+                    polarisPart(shown, lines, e.getValue(), e.getValue().asText())));
+    // Polaris turns additionalSchemas into strings after additionalSchemaStrings, so they win
+    root.path("additionalSchemas")
+        .properties()
+        .forEach(
+            e ->
+                additional.put(
+                    e.getKey(), polarisPart(shown, lines, e.getValue(), e.getValue().toString())));
+    for (Map.Entry<String, PolarisCheck.Part> e : additional.entrySet()) {
+      if (e.getValue().template() == null) {
+        JsonNode node = root.path("additionalSchemas").has(e.getKey())
+            ? root.path("additionalSchemas").get(e.getKey())
+            : root.path("additionalSchemaStrings").get(e.getKey());
+        compile(shown, node.isTextual() ? readWithLocations(shown, node.asText()) : node);
+      }
+    }
+    PolarisCheck check = new PolarisCheck(main, additional);
     String failure = root.get("failureMessage").asText().strip();
     String success = root.path("successMessage").asText("").strip();
     String description =
@@ -309,10 +338,58 @@ public final class PolicyLoader {
         kind,
         containers,
         kind == Policy.Target.CONTAINER && root.path("schemaTarget").asText("").startsWith("Pod"),
-        compile(shown, schema),
+        main.template() == null ? compile(shown, schema) : null,
         shown,
         file,
-        Policy.Format.POLARIS);
+        Policy.Format.POLARIS,
+        check.isFixed() ? null : check);
+  }
+
+  /**
+   * A schema of a Polaris check as text, parsed as a Go template when it has actions.
+   *
+   * @throws UsageException at the line of an action chartlint cannot evaluate
+   */
+  private static PolarisCheck.Part polarisPart(
+      String shown, String[] lines, JsonNode node, String source) {
+    if (!GoTemplate.isTemplate(source)) {
+      return new PolarisCheck.Part(source, null);
+    }
+    try {
+      return new PolarisCheck.Part(source, GoTemplate.parse(source));
+    } catch (GoTemplate.TemplateException e) {
+      int line;
+      if (node.isTextual()) {
+        // a block scalar (schemaString: |) starts on the line after its key
+        int keyLine = lineOf(node);
+        String keyText = keyLine - 1 < lines.length ? lines[keyLine - 1].strip() : "";
+        boolean block = keyText.matches(".*:\\s*[|>][-+0-9]*\\s*(#.*)?");
+        line = keyLine + (block ? 1 : 0) + e.line() - 1;
+      } else {
+        JsonNode failing = failingTemplate(node);
+        line = lineOf(failing == null ? node : failing);
+      }
+      throw new UsageException(
+          invalid(List.of(shown + ":" + line + ": Go template: " + e.getMessage())), e);
+    }
+  }
+
+  /** The first string in a schema whose own template fails to parse, or null. */
+  private static JsonNode failingTemplate(JsonNode node) {
+    if (node.isTextual() && GoTemplate.isTemplate(node.asText())) {
+      try {
+        GoTemplate.parse(node.asText());
+      } catch (GoTemplate.TemplateException e) {
+        return node;
+      }
+    }
+    for (JsonNode child : node) {
+      JsonNode found = failingTemplate(child);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /** A Polaris check is named after its file; {@code <id>/check.yaml} after its directory. */
@@ -434,13 +511,22 @@ public final class PolicyLoader {
     if (policy.selector() != null) {
       s.append(" whose labels match ").append(describe(policy.selector()));
     }
-    s.append(" against this schema:\n\n```yaml\n");
-    try {
-      s.append(Jackson.YAML_WRITER.writeValueAsString(policy.schema().getSchemaNode()).strip());
-    } catch (JsonProcessingException e) {
-      s.append(policy.schema().getSchemaNode().toString());
+    if (policy.schema() == null && policy.polaris() != null) {
+      s.append(" against a schema rendered from a Go template with each object.");
+    } else {
+      s.append(" against this schema:\n\n```yaml\n");
+      try {
+        s.append(Jackson.YAML_WRITER.writeValueAsString(policy.schema().getSchemaNode()).strip());
+      } catch (JsonProcessingException e) {
+        s.append(policy.schema().getSchemaNode().toString());
+      }
+      s.append("\n```");
     }
-    s.append("\n```");
+    if (policy.polaris() != null && !policy.polaris().additional().isEmpty()) {
+      s.append("\n\nIt also needs, in the object's namespace, a ")
+          .append(String.join(", a ", policy.polaris().additional().keySet()))
+          .append(" that satisfies the check's schema for it.");
+    }
     return s.toString();
   }
 
