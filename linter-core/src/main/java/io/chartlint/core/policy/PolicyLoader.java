@@ -167,6 +167,15 @@ public final class PolicyLoader {
     if (polaris) {
       PolarisCheck.normalizeKeys((com.fasterxml.jackson.databind.node.ObjectNode) root);
     }
+    if (polaris && !root.has("schema") && !root.has("schemaString") && !root.has("jsonSchema")) {
+      throw new UsageException(
+          invalid(
+              List.of(
+                  shown
+                      + ":1: this Polaris check has no schema, schemaString or jsonSchema;"
+                      + " Polaris evaluates such checks in its own Go code, which a check file"
+                      + " cannot carry")));
+    }
     List<Error> errors = new ArrayList<>(Jackson.META_SCHEMA.validate(root));
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparingInt(PolicyLoader::lineOf));
@@ -260,7 +269,9 @@ public final class PolicyLoader {
       case "Controller" -> kind = Policy.Target.WORKLOAD;
       default -> {
         kind = Policy.Target.OBJECT;
-        kinds = List.of(target); // a group and kind, such as apps/Deployment
+        // a group and kind, such as apps/Deployment; Polaris compares the kind only
+        // (pkg/config/schema.go, IsActionable: strings.HasSuffix(target, "/"+kind))
+        kinds = List.of(PolarisCheck.kindOf(target));
       }
     }
     List<String> include = strings(root.path("containers").path("include"));

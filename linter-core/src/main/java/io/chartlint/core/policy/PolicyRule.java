@@ -188,8 +188,9 @@ public final class PolicyRule implements Rule {
 
     /**
      * Polaris's additional schemas: for each, some object of that kind in the object's namespace
-     * (a Namespace's own name for a Namespace) must satisfy it (pkg/validator/schema.go,
-     * applySchemaCheck).
+     * (a Namespace's own name for a Namespace), or one without a namespace, such as a ClusterRole
+     * for a RoleBinding, must satisfy it (pkg/validator/schema.go, applySchemaCheck; Polaris's
+     * rolebindingClusterAdminClusterRole fixtures expect cluster-scoped objects to count).
      */
     private void additional(Node anchor, String prefix) {
       if (policy.polaris() == null || policy.polaris().additional().isEmpty()) {
@@ -207,7 +208,8 @@ public final class PolicyRule implements Rule {
         boolean met = false;
         for (KubeObject other : context.inputObjects()) {
           if (PolarisCheck.groupKindMatches(e.getKey(), other.apiVersion(), other.kind())
-              && Objects.equals(nullToEmpty(namespace), nullToEmpty(other.namespace()))
+              && (nullToEmpty(other.namespace()).isEmpty()
+                  || Objects.equals(nullToEmpty(namespace), other.namespace()))
               && e.getValue().validate(TargetJson.of(other.root(), other.root())).isEmpty()) {
             met = true;
             break;

@@ -201,7 +201,7 @@ public final class GoTemplate {
           return first;
         }
         switch (first) {
-          case "if" -> nodes.add(parseIf());
+          case "if" -> nodes.add(parseIf(1));
           case "range" -> nodes.add(parseRange());
           case "with" -> nodes.add(parseWith());
           case "end", "else" ->
@@ -218,9 +218,9 @@ public final class GoTemplate {
       return null;
     }
 
-    private If parseIf() {
+    private If parseIf(int conditionStart) {
       int at = actionLine;
-      next = 1;
+      next = conditionStart;
       Pipeline condition = pipeline(false);
       List<Node> then = new ArrayList<>();
       String end = parseList(then, Set.of("else", "end"));
@@ -228,7 +228,7 @@ public final class GoTemplate {
       if ("else".equals(end)) {
         if (next < tokens.size() && tokens.get(next).equals("if")) {
           // {{else if x}} is {{else}}{{if x}}…{{end}} sharing the outer end
-          otherwise.add(parseIf());
+          otherwise.add(parseIf(next + 1));
           return new If(at, condition, then, otherwise);
         }
         expectEnd();
