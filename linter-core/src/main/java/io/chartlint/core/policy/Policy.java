@@ -3,6 +3,7 @@ package io.chartlint.core.policy;
 import com.networknt.schema.Schema;
 import io.chartlint.core.Severity;
 import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.policy.cel.CelPolicy;
 import io.chartlint.core.policy.polaris.PolarisCheck;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.Map;
 
 /**
  * A custom rule written as data (SPEC §11): which objects it applies to, which part of them it
- * looks at, and the JSON Schema that part must satisfy. Read by {@link PolicyLoader} from a policy
- * file or a Polaris custom check file.
+ * looks at, and the JSON Schema that part must satisfy or the CEL expressions that must hold. Read
+ * by {@link PolicyLoader} from a policy file, a Polaris custom check file or a
+ * ValidatingAdmissionPolicy.
  *
  * @param id the rule id, kebab-case, unique among built-in rules and policies
  * @param severity the default severity
@@ -33,6 +35,8 @@ import java.util.Map;
  * @param format the format of the file
  * @param polaris what a Polaris check adds to a fixed schema (templates, additional schemas), or
  *     null; when its schema is a template, {@code schema} is null
+ * @param cel the CEL match conditions, variables and validations, or null; a policy with only
+ *     these has no {@code schema}
  */
 public record Policy(
     String id,
@@ -52,7 +56,8 @@ public record Policy(
     String source,
     Path file,
     Format format,
-    PolarisCheck polaris) {
+    PolarisCheck polaris,
+    CelPolicy cel) {
 
   public Policy {
     kinds = List.copyOf(kinds);
@@ -97,6 +102,7 @@ public record Policy(
         source,
         file,
         format,
+        null,
         null);
   }
 
@@ -124,7 +130,9 @@ public record Policy(
   /** The format a policy was written in. */
   public enum Format {
     CHARTLINT,
-    POLARIS
+    POLARIS,
+    /** A Kubernetes ValidatingAdmissionPolicy. */
+    VALIDATING_ADMISSION_POLICY
   }
 
   /**

@@ -20,6 +20,8 @@ import com.networknt.schema.serialization.node.TokenStreamLocationAware;
 import io.chartlint.core.Severity;
 import io.chartlint.core.UsageException;
 import io.chartlint.core.engine.Inputs;
+import io.chartlint.core.policy.cel.AdmissionPolicies;
+import io.chartlint.core.policy.cel.CelPolicy;
 import io.chartlint.core.policy.polaris.GoTemplate;
 import io.chartlint.core.policy.polaris.PolarisCheck;
 import io.chartlint.core.rule.RuleDescriptor;
@@ -112,20 +114,76 @@ public final class PolicyLoader {
   /** Reads the policy files named, and those in the directories named, sorted by path. */
   public static List<Policy> load(List<Path> paths, Path workingDirectory) {
     List<Policy> policies = new ArrayList<>();
+    List<AdmissionPolicies.Document> kubernetes = new ArrayList<>();
     for (Path path : paths) {
       Path resolved = workingDirectory.resolve(path).normalize();
       if (Files.isDirectory(resolved)) {
         for (Path file : filesIn(resolved)) {
-          policies.add(load(file, workingDirectory));
+          loadInto(file, workingDirectory, policies, kubernetes);
         }
       } else if (Files.isRegularFile(resolved)) {
-        policies.add(load(resolved, workingDirectory));
+        loadInto(resolved, workingDirectory, policies, kubernetes);
       } else {
         throw new UsageException(
             "policy " + Inputs.display(resolved, workingDirectory) + " does not exist");
       }
     }
+    if (!kubernetes.isEmpty()) {
+      // bindings in one file decide for policies in another: all Kubernetes objects together
+      policies.addAll(admissionPolicies(kubernetes));
+    }
     return policies;
+  }
+
+  private static void loadInto(
+      Path file,
+      Path workingDirectory,
+      List<Policy> policies,
+      List<AdmissionPolicies.Document> kubernetes) {
+    String shown = Inputs.display(file, workingDirectory);
+    String text = read(file, shown);
+    List<AdmissionPolicies.Document> documents = kubernetesDocuments(file, shown, text);
+    if (documents != null) {
+      kubernetes.addAll(documents);
+    } else {
+      policies.add(parse(file, shown, text));
+    }
+  }
+
+  /**
+   * The documents of a file of Kubernetes objects (ValidatingAdmissionPolicies, their bindings,
+   * params), or null when the file is a chartlint policy or a Polaris check.
+   */
+  private static List<AdmissionPolicies.Document> kubernetesDocuments(
+      Path file, String shown, String text) {
+    List<JsonNode> nodes = readAllWithLocations(shown, text);
+    if (nodes.isEmpty() || !AdmissionPolicies.isKubernetesObject(nodes.get(0))) {
+      return null;
+    }
+    String[] lines = text.split("\n", -1);
+    List<AdmissionPolicies.Document> documents = new ArrayList<>();
+    for (JsonNode node : nodes) {
+      if (node != null && !node.isMissingNode() && !node.isNull()) {
+        documents.add(new AdmissionPolicies.Document(file, shown, lines, node));
+      }
+    }
+    return documents;
+  }
+
+  private static List<Policy> admissionPolicies(List<AdmissionPolicies.Document> documents) {
+    try {
+      return AdmissionPolicies.policies(documents, PolicyLoader::lineOf);
+    } catch (AdmissionPolicies.Invalid e) {
+      throw new UsageException(invalid(e.problems()), e);
+    }
+  }
+
+  private static String read(Path file, String shown) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UsageException("cannot read policy " + shown + ": " + e.getMessage(), e);
+    }
   }
 
   private static List<Path> filesIn(Path directory) {
@@ -145,14 +203,23 @@ public final class PolicyLoader {
     }
   }
 
-  /** Reads one policy file. */
+  /** Reads one policy file: a policy, a Polaris check, or one ValidatingAdmissionPolicy. */
   public static Policy load(Path file, Path workingDirectory) {
     String shown = Inputs.display(file, workingDirectory);
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UsageException("cannot read policy " + shown + ": " + e.getMessage(), e);
+    String text = read(file, shown);
+    List<AdmissionPolicies.Document> documents = kubernetesDocuments(file, shown, text);
+    if (documents != null) {
+      List<Policy> policies = admissionPolicies(documents);
+      if (policies.size() != 1) {
+        throw new UsageException(
+            invalid(
+                List.of(
+                    shown
+                        + ":1: holds "
+                        + policies.size()
+                        + " ValidatingAdmissionPolicies where one was expected")));
+      }
+      return policies.get(0);
     }
     return parse(file, shown, text);
   }
@@ -185,10 +252,10 @@ public final class PolicyLoader {
       }
       throw new UsageException(invalid(lines));
     }
-    return polaris ? polaris(file, shown, root, text) : chartlint(file, shown, root);
+    return polaris ? polaris(file, shown, root, text) : chartlint(file, shown, root, text);
   }
 
-  private static Policy chartlint(Path file, String shown, JsonNode root) {
+  private static Policy chartlint(Path file, String shown, JsonNode root, String text) {
     JsonNode appliesTo = root.path("appliesTo");
     Policy.Selector selector = null;
     if (appliesTo.has("selector")) {
@@ -223,6 +290,19 @@ public final class PolicyLoader {
           case "container" -> Policy.Target.CONTAINER;
           default -> Policy.Target.OBJECT;
         };
+    CelPolicy cel = null;
+    if (root.has("validations") || root.has("variables") || root.has("matchConditions")) {
+      List<String> problems = new ArrayList<>();
+      cel =
+          AdmissionPolicies.celPolicy(
+              new AdmissionPolicies.Document(file, shown, text.split("\n", -1), root),
+              root,
+              PolicyLoader::lineOf,
+              problems);
+      if (!problems.isEmpty()) {
+        throw new UsageException(invalid(problems));
+      }
+    }
     return new Policy(
         root.get("id").asText(),
         root.has("severity") ? Severity.parse(root.get("severity").asText()) : Severity.WARNING,
@@ -237,10 +317,12 @@ public final class PolicyLoader {
         target,
         Policy.Containers.ALL,
         false,
-        compile(shown, root.get("schema")),
+        root.has("schema") ? compile(shown, root.get("schema")) : null,
         shown,
         file,
-        Policy.Format.CHARTLINT);
+        Policy.Format.CHARTLINT,
+        null,
+        cel);
   }
 
   private static Policy polaris(Path file, String shown, JsonNode root, String text) {
@@ -353,7 +435,8 @@ public final class PolicyLoader {
         shown,
         file,
         Policy.Format.POLARIS,
-        check.isFixed() ? null : check);
+        check.isFixed() ? null : check,
+        null);
   }
 
   /**
@@ -506,6 +589,11 @@ public final class PolicyLoader {
                 : policy.fix())
         .append("\n\n");
     s.append("## Policy\n\n");
+    if (policy.format() == Policy.Format.VALIDATING_ADMISSION_POLICY) {
+      s.append("A ValidatingAdmissionPolicy from `").append(policy.source()).append("`.");
+      appendCel(s, policy.cel());
+      return s.toString();
+    }
     s.append("A custom policy from `")
         .append(policy.source())
         .append(policy.format() == Policy.Format.POLARIS ? "` (a Polaris custom check)" : "`")
@@ -524,6 +612,8 @@ public final class PolicyLoader {
     }
     if (policy.schema() == null && policy.polaris() != null) {
       s.append(" against a schema rendered from a Go template with each object.");
+    } else if (policy.schema() == null) {
+      s.append(".");
     } else {
       s.append(" against this schema:\n\n```yaml\n");
       try {
@@ -538,7 +628,48 @@ public final class PolicyLoader {
           .append(String.join(", a ", policy.polaris().additional().keySet()))
           .append(" that satisfies the check's schema for it.");
     }
+    appendCel(s, policy.cel());
     return s.toString();
+  }
+
+  private static void appendCel(StringBuilder s, CelPolicy cel) {
+    if (cel == null) {
+      return;
+    }
+    if (!cel.matchConditions().isEmpty()) {
+      s.append("\n\nIt applies where these CEL conditions hold:\n");
+      cel.matchConditions().forEach(c -> s.append("\n- `").append(oneLine(c.expression().source())).append('`'));
+    }
+    if (!cel.variables().isEmpty()) {
+      s.append("\n\nVariables:\n");
+      cel.variables()
+          .forEach(
+              v ->
+                  s.append("\n- `")
+                      .append(v.name())
+                      .append("`: `")
+                      .append(oneLine(v.expression().source()))
+                      .append('`'));
+    }
+    s.append("\n\nEach of these CEL expressions must be true:\n");
+    for (CelPolicy.Validation v : cel.validations()) {
+      s.append("\n- `").append(oneLine(v.expression().source())).append('`');
+      if (v.message() != null) {
+        s.append(": ").append(v.message().strip());
+      }
+    }
+    if (cel.bound()) {
+      s.append("\n\nBindings that apply it: ");
+      s.append(
+          cel.bindings().isEmpty()
+              ? "none, so it checks nothing."
+              : String.join(", ", cel.bindings().stream().map(CelPolicy.Binding::name).toList())
+                  + ".");
+    }
+  }
+
+  private static String oneLine(String expression) {
+    return expression.strip().replaceAll("\\s*\\n\\s*", " ").replace("`", "'");
   }
 
   private static String describe(Policy.Selector selector) {
@@ -557,6 +688,28 @@ public final class PolicyLoader {
       case POD_SPEC -> "pod spec";
       case CONTAINER -> "container and init container";
     };
+  }
+
+  /** Every document of a YAML stream, with positions. */
+  static List<JsonNode> readAllWithLocations(String shown, String text) {
+    try (JsonParser parser = Jackson.YAML.createParser(text)) {
+      List<JsonNode> nodes = new ArrayList<>();
+      try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> it =
+          Jackson.MAPPER
+              .reader()
+              .with(new LocationJsonNodeFactory(parser))
+              .forType(JsonNode.class)
+              .readValues(parser)) {
+        while (it.hasNextValue()) {
+          nodes.add(it.nextValue());
+        }
+      }
+      return nodes;
+    } catch (IOException | RuntimeException e) {
+      // the single-document reader gives the precise message, with its line
+      JsonNode single = readWithLocations(shown, text);
+      return single == null ? List.of() : List.of(single);
+    }
   }
 
   static JsonNode readWithLocations(String shown, String text) {
@@ -584,7 +737,7 @@ public final class PolicyLoader {
     return lineOf(instance);
   }
 
-  private static int lineOf(JsonNode node) {
+  static int lineOf(JsonNode node) {
     if (node instanceof TokenStreamLocationAware aware) {
       JsonLocation location = aware.tokenStreamLocation();
       if (location != null && location.getLineNr() > 0) {

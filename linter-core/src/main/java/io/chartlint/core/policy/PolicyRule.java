@@ -11,6 +11,8 @@ import io.chartlint.core.model.Container;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.PodTemplate;
 import io.chartlint.core.model.YamlNodes;
+import io.chartlint.core.policy.cel.CelPolicy;
+import io.chartlint.core.policy.cel.FieldPaths;
 import io.chartlint.core.policy.polaris.PolarisCheck;
 import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
@@ -51,12 +53,19 @@ public final class PolicyRule implements Rule {
 
   @Override
   public boolean readsOtherObjects() {
-    return policy.polaris() != null && !policy.polaris().additional().isEmpty();
+    return (policy.polaris() != null && !policy.polaris().additional().isEmpty())
+        || (policy.cel() != null && policy.cel().readsOtherObjects());
   }
 
   @Override
   public void check(KubeObject object, RuleContext context) {
     if (!policy.appliesTo(object)) {
+      return;
+    }
+    if (policy.cel() != null) {
+      checkCel(object, context);
+    }
+    if (policy.schema() == null && policy.polaris() == null) {
       return;
     }
     switch (policy.target()) {
@@ -232,6 +241,28 @@ public final class PolicyRule implements Rule {
           return;
         }
       }
+    }
+  }
+
+  /** The CEL validations, on the whole object; a violation with a fieldPath is reported there. */
+  private void checkCel(KubeObject object, RuleContext context) {
+    List<CelPolicy.Violation> violations =
+        policy
+            .cel()
+            .check(
+                object,
+                TargetJson.of(object.root(), object.root()),
+                context.inputObjects(),
+                other -> TargetJson.of(other.root(), other.root()));
+    for (CelPolicy.Violation v : violations) {
+      Node anchor = object.root();
+      if (v.fieldPath() != null) {
+        Node field = FieldPaths.find(object.root(), v.fieldPath());
+        if (field != null) {
+          anchor = field;
+        }
+      }
+      context.report(anchor, policy.summary() + ": " + v.message(), policy.fix());
     }
   }
 
