@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Times 1,000 objects (Deployments, DaemonSets, Jobs, Services) against 20 policies: once through
-# the command line in a fresh JVM (cold), then several rounds in one JVM (warm), with and without
-# the policies. Prints figures; asserts nothing.
+# Times 1,000 objects (Deployments, DaemonSets, Jobs, Services) against 20 JSON Schema policies,
+# then against 20 CEL ValidatingAdmissionPolicies: once through the command line in a fresh JVM
+# (cold), then several rounds in one JVM (warm), with and without the policies. Prints figures;
+# asserts nothing.
 # Usage: bench/policies.sh [ROUNDS]   (warm rounds in one JVM, default 5)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,7 +11,7 @@ rounds="${1:-5}"
 "$root/chartlint" version >/dev/null # builds the jar when it is missing or stale
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/manifests" "$work/policies"
+mkdir -p "$work/manifests" "$work/policies" "$work/cel"
 
 # 20 policies: the four examples, each in five variants with its own id and constants.
 for i in 1 2 3 4 5; do
@@ -26,6 +27,16 @@ for i in 1 2 3 4 5; do
   sed -e "s/^id: batch-tolerates-dedicated-taint/id: bench-batch-$i/" \
       -e "s/namespaces: \[batch\]/namespaces: [batch, ns-$i]/" \
       "$root/policies/examples/batch-tolerates-dedicated-taint.yaml" >"$work/policies/batch-$i.yaml"
+done
+
+# 20 CEL policies: the four ValidatingAdmissionPolicy examples, each in five copies with their own
+# names (and the allow-list's binding and ConfigMap params with them).
+for i in 1 2 3 4 5; do
+  for ex in memory-requests-equal-limits tolerations-allow-list hostpath-mounts-read-only \
+    node-agents-system-node-critical; do
+    sed -e "s/name: $ex\$/name: bench-cel-$ex-$i/" -e "s/policyName: $ex\$/policyName: bench-cel-$ex-$i/" \
+      "$root/policies/examples/$ex.yaml" >"$work/cel/$ex-$i.yaml"
+  done
 done
 
 # 1,000 objects in 10 files: per group of four, a Deployment, a DaemonSet, a Job and a Service.
@@ -113,3 +124,8 @@ end=$(date +%s%N)
 echo "cold, command line, new JVM each: without policies $(((mid - start) / 1000000)) ms," \
   "with 20 policies $(((end - mid) / 1000000)) ms"
 "$java_cmd" -cp "$jar" "$root/bench/PolicyBench.java" "$work/manifests" "$work/policies" "$rounds"
+start=$(date +%s%N)
+"$root/chartlint" lint --threads 1 --format json -o "$work/out-cel.json" --policy "$work/cel" . || true
+end=$(date +%s%N)
+echo "cold, command line, new JVM: with 20 CEL ValidatingAdmissionPolicies $(((end - start) / 1000000)) ms"
+"$java_cmd" -cp "$jar" "$root/bench/PolicyBench.java" "$work/manifests" "$work/cel" "$rounds"

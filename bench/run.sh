@@ -8,7 +8,8 @@
 #      hello world
 #   4. charts: ./chartlint lint on one corpus chart and on every corpus chart in one process,
 #      against `helm template` when a helm executable is on PATH
-#   5. policies: 1,000 objects against 20 custom policies (bench/policies.sh)
+#   5. policies: 1,000 objects against 20 custom JSON Schema policies, then against 20 CEL
+#      ValidatingAdmissionPolicies (bench/policies.sh)
 # Usage: bench/run.sh [--quick]
 #   --quick: N = 1k and 10k with fewer repetitions, no 100k stream, fewer start-up runs; finishes
 #   in about three minutes on two cores.
@@ -241,7 +242,7 @@ fi
 echo
 
 # 5. Policies
-echo "5. policies: 1,000 objects against 20 custom policies (bench/policies.sh)"
+echo "5. policies: 1,000 objects against 20 JSON Schema policies and 20 CEL policies (bench/policies.sh)"
 rounds=5
 $quick && rounds=2
 limited 300 "$root/bench/policies.sh" "$rounds" >"$work/policies.txt" 2>&1

@@ -599,6 +599,12 @@ public final class Linter {
         throws IOException {
       DocumentParser parser = new DocumentParser(request.limits());
       YamlStreamSplitter splitter = new YamlStreamSplitter(reader, request.limits());
+      // Rules that compare objects (policies with additional schemas or params) see the whole
+      // input; only then is it held in memory before checking.
+      List<SourceDocument> held =
+          active.stream().anyMatch(r -> r.descriptor().rule().readsOtherObjects())
+              ? new ArrayList<>()
+              : null;
       RawDocument raw;
       while ((raw = splitter.next()) != null) {
         DocumentParser.Parsed parsed = parser.parse(raw);
@@ -615,11 +621,31 @@ public final class Linter {
                 parsed.root(),
                 parsed.problems(),
                 IgnoreComment.scan(raw.text(), raw.firstLine()));
-        checkDocument(doc, sink);
+        if (held != null) {
+          held.add(doc);
+        } else {
+          checkDocument(doc, sink);
+        }
+      }
+      if (held != null) {
+        List<KubeObject> all = new ArrayList<>();
+        for (SourceDocument doc : held) {
+          if (doc.root() != null) {
+            all.addAll(Manifests.extract(doc, paths).objects());
+          }
+        }
+        List<KubeObject> inputObjects = List.copyOf(all);
+        for (SourceDocument doc : held) {
+          checkDocument(doc, sink, inputObjects);
+        }
       }
     }
 
     private void checkDocument(SourceDocument doc, Sink sink) {
+      checkDocument(doc, sink, List.of());
+    }
+
+    private void checkDocument(SourceDocument doc, Sink sink, List<KubeObject> inputObjects) {
       sink.beginDocument(doc);
       for (ActiveRule rule : active) {
         RunContext context = new RunContext(rule, doc, null, sink, clusterNodes);
@@ -635,7 +661,8 @@ public final class Linter {
         for (KubeObject object : Manifests.extract(doc, paths).objects()) {
           sink.beginObject(object);
           for (ActiveRule rule : active) {
-            RunContext context = new RunContext(rule, doc, object, sink, clusterNodes);
+            RunContext context =
+                new RunContext(rule, doc, object, sink, clusterNodes, inputObjects);
             try {
               rule.descriptor().rule().check(object, context);
             } catch (RuntimeException e) {

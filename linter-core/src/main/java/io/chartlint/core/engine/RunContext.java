@@ -16,6 +16,7 @@ final class RunContext implements RuleContext {
   private final KubeObject object;
   private final Sink sink;
   private final List<KubeObject> clusterNodes;
+  private final List<KubeObject> inputObjects;
 
   RunContext(
       Linter.ActiveRule rule,
@@ -23,11 +24,22 @@ final class RunContext implements RuleContext {
       KubeObject object,
       Sink sink,
       List<KubeObject> clusterNodes) {
+    this(rule, document, object, sink, clusterNodes, List.of());
+  }
+
+  RunContext(
+      Linter.ActiveRule rule,
+      SourceDocument document,
+      KubeObject object,
+      Sink sink,
+      List<KubeObject> clusterNodes,
+      List<KubeObject> inputObjects) {
     this.rule = rule;
     this.document = document;
     this.object = object;
     this.sink = sink;
     this.clusterNodes = clusterNodes;
+    this.inputObjects = inputObjects;
   }
 
   @Override
@@ -77,5 +89,10 @@ final class RunContext implements RuleContext {
   @Override
   public List<KubeObject> clusterNodes() {
     return clusterNodes;
+  }
+
+  @Override
+  public List<KubeObject> inputObjects() {
+    return rule.descriptor().rule().readsOtherObjects() ? inputObjects : List.of();
   }
 }

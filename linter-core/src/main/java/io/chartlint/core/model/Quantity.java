@@ -161,6 +161,14 @@ public final class Quantity implements Comparable<Quantity> {
     return new Quantity(parsed.value, plainScalarText, parsed.format);
   }
 
+  /**
+   * A quantity of this exact value in this format, as Kubernetes' arithmetic ({@code Add}, {@code
+   * Sub}) produces one; it is written in its canonical form.
+   */
+  public static Quantity of(BigDecimal value, Format format) {
+    return new Quantity(value, new Quantity(value, "", format).canonical(), format);
+  }
+
   /** Zero, as Kubernetes' {@code resource.Quantity{}}. */
   public static Quantity zero() {
     return ZERO;

@@ -3,14 +3,17 @@ package io.chartlint.core.policy;
 import com.networknt.schema.Schema;
 import io.chartlint.core.Severity;
 import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.policy.cel.CelPolicy;
+import io.chartlint.core.policy.polaris.PolarisCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A custom rule written as data (SPEC §11): which objects it applies to, which part of them it
- * looks at, and the JSON Schema that part must satisfy. Read by {@link PolicyLoader} from a policy
- * file or a Polaris custom check file.
+ * looks at, and the JSON Schema that part must satisfy or the CEL expressions that must hold. Read
+ * by {@link PolicyLoader} from a policy file, a Polaris custom check file or a
+ * ValidatingAdmissionPolicy.
  *
  * @param id the rule id, kebab-case, unique among built-in rules and policies
  * @param severity the default severity
@@ -30,6 +33,10 @@ import java.util.Map;
  * @param source the policy file, as displayed
  * @param file the policy file
  * @param format the format of the file
+ * @param polaris what a Polaris check adds to a fixed schema (templates, additional schemas), or
+ *     null; when its schema is a template, {@code schema} is null
+ * @param cel the CEL match conditions, variables and validations, or null; a policy with only
+ *     these has no {@code schema}
  */
 public record Policy(
     String id,
@@ -48,12 +55,55 @@ public record Policy(
     Schema schema,
     String source,
     Path file,
-    Format format) {
+    Format format,
+    PolarisCheck polaris,
+    CelPolicy cel) {
 
   public Policy {
     kinds = List.copyOf(kinds);
     excludedKinds = List.copyOf(excludedKinds);
     namespaces = List.copyOf(namespaces);
+  }
+
+  /** A policy whose schema is fixed. */
+  public Policy(
+      String id,
+      Severity severity,
+      String summary,
+      String description,
+      String fix,
+      String category,
+      List<String> kinds,
+      List<String> excludedKinds,
+      List<String> namespaces,
+      Selector selector,
+      Target target,
+      Containers containers,
+      boolean containerInPod,
+      Schema schema,
+      String source,
+      Path file,
+      Format format) {
+    this(
+        id,
+        severity,
+        summary,
+        description,
+        fix,
+        category,
+        kinds,
+        excludedKinds,
+        namespaces,
+        selector,
+        target,
+        containers,
+        containerInPod,
+        schema,
+        source,
+        file,
+        format,
+        null,
+        null);
   }
 
   /** What a policy's schema is applied to. */
@@ -80,7 +130,9 @@ public record Policy(
   /** The format a policy was written in. */
   public enum Format {
     CHARTLINT,
-    POLARIS
+    POLARIS,
+    /** A Kubernetes ValidatingAdmissionPolicy. */
+    VALIDATING_ADMISSION_POLICY
   }
 
   /**

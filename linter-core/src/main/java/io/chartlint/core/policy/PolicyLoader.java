@@ -20,6 +20,10 @@ import com.networknt.schema.serialization.node.TokenStreamLocationAware;
 import io.chartlint.core.Severity;
 import io.chartlint.core.UsageException;
 import io.chartlint.core.engine.Inputs;
+import io.chartlint.core.policy.cel.AdmissionPolicies;
+import io.chartlint.core.policy.cel.CelPolicy;
+import io.chartlint.core.policy.polaris.GoTemplate;
+import io.chartlint.core.policy.polaris.PolarisCheck;
 import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
 import java.io.IOException;
@@ -57,6 +61,9 @@ public final class PolicyLoader {
                 .build());
     static final Schema META_SCHEMA = loadMetaSchema();
   }
+
+  private static final List<String> POLARIS_MARKERS =
+      List.of("failureMessage", "successMessage", "target");
 
   private static final java.util.regex.Pattern UNKNOWN_KEYWORD =
       java.util.regex.Pattern.compile("Keyword '([^']+)' is unknown");
@@ -107,20 +114,76 @@ public final class PolicyLoader {
   /** Reads the policy files named, and those in the directories named, sorted by path. */
   public static List<Policy> load(List<Path> paths, Path workingDirectory) {
     List<Policy> policies = new ArrayList<>();
+    List<AdmissionPolicies.Document> kubernetes = new ArrayList<>();
     for (Path path : paths) {
       Path resolved = workingDirectory.resolve(path).normalize();
       if (Files.isDirectory(resolved)) {
         for (Path file : filesIn(resolved)) {
-          policies.add(load(file, workingDirectory));
+          loadInto(file, workingDirectory, policies, kubernetes);
         }
       } else if (Files.isRegularFile(resolved)) {
-        policies.add(load(resolved, workingDirectory));
+        loadInto(resolved, workingDirectory, policies, kubernetes);
       } else {
         throw new UsageException(
             "policy " + Inputs.display(resolved, workingDirectory) + " does not exist");
       }
     }
+    if (!kubernetes.isEmpty()) {
+      // bindings in one file decide for policies in another: all Kubernetes objects together
+      policies.addAll(admissionPolicies(kubernetes));
+    }
     return policies;
+  }
+
+  private static void loadInto(
+      Path file,
+      Path workingDirectory,
+      List<Policy> policies,
+      List<AdmissionPolicies.Document> kubernetes) {
+    String shown = Inputs.display(file, workingDirectory);
+    String text = read(file, shown);
+    List<AdmissionPolicies.Document> documents = kubernetesDocuments(file, shown, text);
+    if (documents != null) {
+      kubernetes.addAll(documents);
+    } else {
+      policies.add(parse(file, shown, text));
+    }
+  }
+
+  /**
+   * The documents of a file of Kubernetes objects (ValidatingAdmissionPolicies, their bindings,
+   * params), or null when the file is a chartlint policy or a Polaris check.
+   */
+  private static List<AdmissionPolicies.Document> kubernetesDocuments(
+      Path file, String shown, String text) {
+    List<JsonNode> nodes = readAllWithLocations(shown, text);
+    if (nodes.isEmpty() || !AdmissionPolicies.isKubernetesObject(nodes.get(0))) {
+      return null;
+    }
+    String[] lines = text.split("\n", -1);
+    List<AdmissionPolicies.Document> documents = new ArrayList<>();
+    for (JsonNode node : nodes) {
+      if (node != null && !node.isMissingNode() && !node.isNull()) {
+        documents.add(new AdmissionPolicies.Document(file, shown, lines, node));
+      }
+    }
+    return documents;
+  }
+
+  private static List<Policy> admissionPolicies(List<AdmissionPolicies.Document> documents) {
+    try {
+      return AdmissionPolicies.policies(documents, PolicyLoader::lineOf);
+    } catch (AdmissionPolicies.Invalid e) {
+      throw new UsageException(invalid(e.problems()), e);
+    }
+  }
+
+  private static String read(Path file, String shown) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UsageException("cannot read policy " + shown + ": " + e.getMessage(), e);
+    }
   }
 
   private static List<Path> filesIn(Path directory) {
@@ -140,14 +203,23 @@ public final class PolicyLoader {
     }
   }
 
-  /** Reads one policy file. */
+  /** Reads one policy file: a policy, a Polaris check, or one ValidatingAdmissionPolicy. */
   public static Policy load(Path file, Path workingDirectory) {
     String shown = Inputs.display(file, workingDirectory);
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UsageException("cannot read policy " + shown + ": " + e.getMessage(), e);
+    String text = read(file, shown);
+    List<AdmissionPolicies.Document> documents = kubernetesDocuments(file, shown, text);
+    if (documents != null) {
+      List<Policy> policies = admissionPolicies(documents);
+      if (policies.size() != 1) {
+        throw new UsageException(
+            invalid(
+                List.of(
+                    shown
+                        + ":1: holds "
+                        + policies.size()
+                        + " ValidatingAdmissionPolicies where one was expected")));
+      }
+      return policies.get(0);
     }
     return parse(file, shown, text);
   }
@@ -158,6 +230,19 @@ public final class PolicyLoader {
       throw new UsageException(
           invalid(List.of(shown + ":1: a policy file holds one YAML mapping")));
     }
+    boolean polaris = PolarisCheck.hasAnyKey(root, POLARIS_MARKERS);
+    if (polaris) {
+      PolarisCheck.normalizeKeys((com.fasterxml.jackson.databind.node.ObjectNode) root);
+    }
+    if (polaris && !root.has("schema") && !root.has("schemaString") && !root.has("jsonSchema")) {
+      throw new UsageException(
+          invalid(
+              List.of(
+                  shown
+                      + ":1: this Polaris check has no schema, schemaString or jsonSchema;"
+                      + " Polaris evaluates such checks in its own Go code, which a check file"
+                      + " cannot carry")));
+    }
     List<Error> errors = new ArrayList<>(Jackson.META_SCHEMA.validate(root));
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparingInt(PolicyLoader::lineOf));
@@ -167,12 +252,10 @@ public final class PolicyLoader {
       }
       throw new UsageException(invalid(lines));
     }
-    boolean polaris =
-        root.has("failureMessage") || root.has("successMessage") || root.has("target");
-    return polaris ? polaris(file, shown, root) : chartlint(file, shown, root);
+    return polaris ? polaris(file, shown, root, text) : chartlint(file, shown, root, text);
   }
 
-  private static Policy chartlint(Path file, String shown, JsonNode root) {
+  private static Policy chartlint(Path file, String shown, JsonNode root, String text) {
     JsonNode appliesTo = root.path("appliesTo");
     Policy.Selector selector = null;
     if (appliesTo.has("selector")) {
@@ -207,6 +290,19 @@ public final class PolicyLoader {
           case "container" -> Policy.Target.CONTAINER;
           default -> Policy.Target.OBJECT;
         };
+    CelPolicy cel = null;
+    if (root.has("validations") || root.has("variables") || root.has("matchConditions")) {
+      List<String> problems = new ArrayList<>();
+      cel =
+          AdmissionPolicies.celPolicy(
+              new AdmissionPolicies.Document(file, shown, text.split("\n", -1), root),
+              root,
+              PolicyLoader::lineOf,
+              problems);
+      if (!problems.isEmpty()) {
+        throw new UsageException(invalid(problems));
+      }
+    }
     return new Policy(
         root.get("id").asText(),
         root.has("severity") ? Severity.parse(root.get("severity").asText()) : Severity.WARNING,
@@ -221,13 +317,15 @@ public final class PolicyLoader {
         target,
         Policy.Containers.ALL,
         false,
-        compile(shown, root.get("schema")),
+        root.has("schema") ? compile(shown, root.get("schema")) : null,
         shown,
         file,
-        Policy.Format.CHARTLINT);
+        Policy.Format.CHARTLINT,
+        null,
+        cel);
   }
 
-  private static Policy polaris(Path file, String shown, JsonNode root) {
+  private static Policy polaris(Path file, String shown, JsonNode root, String text) {
     String id = root.has("id") ? root.get("id").asText() : polarisId(file);
     String kebab = kebab(id);
     if (!kebab.matches("^[a-z0-9]+(-[a-z0-9]+)*$")) {
@@ -245,12 +343,17 @@ public final class PolicyLoader {
     Policy.Target kind;
     switch (target) {
       case "Container" -> kind = Policy.Target.CONTAINER;
-      case "PodSpec", "Pod" -> kind = Policy.Target.POD_SPEC;
+      // Polaris reads "Pod" as a kind, like apps/Deployment: the whole Pod object
+      // (pkg/config/schema.go, IsActionable: only Controller, Container, PodSpec and PodTemplate
+      // are targets of their own)
+      case "PodSpec" -> kind = Policy.Target.POD_SPEC;
       case "PodTemplate" -> kind = Policy.Target.POD_TEMPLATE;
       case "Controller" -> kind = Policy.Target.WORKLOAD;
       default -> {
         kind = Policy.Target.OBJECT;
-        kinds = List.of(target); // a group and kind, such as apps/Deployment
+        // a group and kind, such as apps/Deployment; Polaris compares the kind only
+        // (pkg/config/schema.go, IsActionable: strings.HasSuffix(target, "/"+kind))
+        kinds = List.of(PolarisCheck.kindOf(target));
       }
     }
     List<String> include = strings(root.path("containers").path("include"));
@@ -273,24 +376,43 @@ public final class PolicyLoader {
         init && regular
             ? Policy.Containers.ALL
             : init ? Policy.Containers.ONLY_INIT_CONTAINERS : Policy.Containers.ONLY_CONTAINERS;
+    String[] lines = text.split("\n", -1);
     JsonNode schema = root.get("schema");
+    PolarisCheck.Part main = null;
+    if (schema != null) {
+      main = polarisPart(shown, lines, schema, schema.toString());
+    }
     for (String field : List.of("schemaString", "jsonSchema")) {
       if (root.has(field)) {
-        String text = root.get(field).asText();
-        if (text.contains("{{")) {
-          throw new UsageException(
-              invalid(
-                  List.of(
-                      shown
-                          + ":"
-                          + lineOf(root.get(field))
-                          + ": "
-                          + field
-                          + " uses Go templates, which chartlint does not evaluate")));
-        }
-        schema = readWithLocations(shown, text);
+        String source = root.get(field).asText();
+        main = polarisPart(shown, lines, root.get(field), source);
+        schema = main.template() == null ? readWithLocations(shown, source) : null;
       }
     }
+    Map<String, PolarisCheck.Part> additional = new java.util.TreeMap<>();
+    root.path("additionalSchemaStrings")
+        .properties()
+        .forEach(
+            e ->
+                additional.put(
+                    e.getKey(),
+                    polarisPart(shown, lines, e.getValue(), e.getValue().asText())));
+    // Polaris turns additionalSchemas into strings after additionalSchemaStrings, so they win
+    root.path("additionalSchemas")
+        .properties()
+        .forEach(
+            e ->
+                additional.put(
+                    e.getKey(), polarisPart(shown, lines, e.getValue(), e.getValue().toString())));
+    for (Map.Entry<String, PolarisCheck.Part> e : additional.entrySet()) {
+      if (e.getValue().template() == null) {
+        JsonNode node = root.path("additionalSchemas").has(e.getKey())
+            ? root.path("additionalSchemas").get(e.getKey())
+            : root.path("additionalSchemaStrings").get(e.getKey());
+        compile(shown, node.isTextual() ? readWithLocations(shown, node.asText()) : node);
+      }
+    }
+    PolarisCheck check = new PolarisCheck(main, additional);
     String failure = root.get("failureMessage").asText().strip();
     String success = root.path("successMessage").asText("").strip();
     String description =
@@ -309,10 +431,59 @@ public final class PolicyLoader {
         kind,
         containers,
         kind == Policy.Target.CONTAINER && root.path("schemaTarget").asText("").startsWith("Pod"),
-        compile(shown, schema),
+        main.template() == null ? compile(shown, schema) : null,
         shown,
         file,
-        Policy.Format.POLARIS);
+        Policy.Format.POLARIS,
+        check.isFixed() ? null : check,
+        null);
+  }
+
+  /**
+   * A schema of a Polaris check as text, parsed as a Go template when it has actions.
+   *
+   * @throws UsageException at the line of an action chartlint cannot evaluate
+   */
+  private static PolarisCheck.Part polarisPart(
+      String shown, String[] lines, JsonNode node, String source) {
+    if (!GoTemplate.isTemplate(source)) {
+      return new PolarisCheck.Part(source, null);
+    }
+    try {
+      return new PolarisCheck.Part(source, GoTemplate.parse(source));
+    } catch (GoTemplate.TemplateException e) {
+      int line;
+      if (node.isTextual()) {
+        // a block scalar (schemaString: |) starts on the line after its key
+        int keyLine = lineOf(node);
+        String keyText = keyLine - 1 < lines.length ? lines[keyLine - 1].strip() : "";
+        boolean block = keyText.matches(".*:\\s*[|>][-+0-9]*\\s*(#.*)?");
+        line = keyLine + (block ? 1 : 0) + e.line() - 1;
+      } else {
+        JsonNode failing = failingTemplate(node);
+        line = lineOf(failing == null ? node : failing);
+      }
+      throw new UsageException(
+          invalid(List.of(shown + ":" + line + ": Go template: " + e.getMessage())), e);
+    }
+  }
+
+  /** The first string in a schema whose own template fails to parse, or null. */
+  private static JsonNode failingTemplate(JsonNode node) {
+    if (node.isTextual() && GoTemplate.isTemplate(node.asText())) {
+      try {
+        GoTemplate.parse(node.asText());
+      } catch (GoTemplate.TemplateException e) {
+        return node;
+      }
+    }
+    for (JsonNode child : node) {
+      JsonNode found = failingTemplate(child);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /** A Polaris check is named after its file; {@code <id>/check.yaml} after its directory. */
@@ -418,6 +589,11 @@ public final class PolicyLoader {
                 : policy.fix())
         .append("\n\n");
     s.append("## Policy\n\n");
+    if (policy.format() == Policy.Format.VALIDATING_ADMISSION_POLICY) {
+      s.append("A ValidatingAdmissionPolicy from `").append(policy.source()).append("`.");
+      appendCel(s, policy.cel());
+      return s.toString();
+    }
     s.append("A custom policy from `")
         .append(policy.source())
         .append(policy.format() == Policy.Format.POLARIS ? "` (a Polaris custom check)" : "`")
@@ -434,14 +610,66 @@ public final class PolicyLoader {
     if (policy.selector() != null) {
       s.append(" whose labels match ").append(describe(policy.selector()));
     }
-    s.append(" against this schema:\n\n```yaml\n");
-    try {
-      s.append(Jackson.YAML_WRITER.writeValueAsString(policy.schema().getSchemaNode()).strip());
-    } catch (JsonProcessingException e) {
-      s.append(policy.schema().getSchemaNode().toString());
+    if (policy.schema() == null && policy.polaris() != null) {
+      s.append(" against a schema rendered from a Go template with each object.");
+    } else if (policy.schema() == null) {
+      s.append(".");
+    } else {
+      s.append(" against this schema:\n\n```yaml\n");
+      try {
+        s.append(Jackson.YAML_WRITER.writeValueAsString(policy.schema().getSchemaNode()).strip());
+      } catch (JsonProcessingException e) {
+        s.append(policy.schema().getSchemaNode().toString());
+      }
+      s.append("\n```");
     }
-    s.append("\n```");
+    if (policy.polaris() != null && !policy.polaris().additional().isEmpty()) {
+      s.append("\n\nIt also needs, in the object's namespace, a ")
+          .append(String.join(", a ", policy.polaris().additional().keySet()))
+          .append(" that satisfies the check's schema for it.");
+    }
+    appendCel(s, policy.cel());
     return s.toString();
+  }
+
+  private static void appendCel(StringBuilder s, CelPolicy cel) {
+    if (cel == null) {
+      return;
+    }
+    if (!cel.matchConditions().isEmpty()) {
+      s.append("\n\nIt applies where these CEL conditions hold:\n");
+      cel.matchConditions().forEach(c -> s.append("\n- `").append(oneLine(c.expression().source())).append('`'));
+    }
+    if (!cel.variables().isEmpty()) {
+      s.append("\n\nVariables:\n");
+      cel.variables()
+          .forEach(
+              v ->
+                  s.append("\n- `")
+                      .append(v.name())
+                      .append("`: `")
+                      .append(oneLine(v.expression().source()))
+                      .append('`'));
+    }
+    s.append("\n\nEach of these CEL expressions must be true:\n");
+    for (CelPolicy.Validation v : cel.validations()) {
+      s.append("\n- `").append(oneLine(v.expression().source())).append('`');
+      if (v.message() != null) {
+        s.append(": ").append(v.message().strip());
+      }
+    }
+    if (cel.bound()) {
+      s.append("\n\nBindings that apply it: ");
+      s.append(
+          cel.bindings().isEmpty()
+              ? "none, so it checks nothing."
+              : String.join(", ", cel.bindings().stream().map(CelPolicy.Binding::name).toList())
+                  + ".");
+    }
+  }
+
+  private static String oneLine(String expression) {
+    return expression.strip().replaceAll("\\s*\\n\\s*", " ").replace("`", "'");
   }
 
   private static String describe(Policy.Selector selector) {
@@ -460,6 +688,28 @@ public final class PolicyLoader {
       case POD_SPEC -> "pod spec";
       case CONTAINER -> "container and init container";
     };
+  }
+
+  /** Every document of a YAML stream, with positions. */
+  static List<JsonNode> readAllWithLocations(String shown, String text) {
+    try (JsonParser parser = Jackson.YAML.createParser(text)) {
+      List<JsonNode> nodes = new ArrayList<>();
+      try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> it =
+          Jackson.MAPPER
+              .reader()
+              .with(new LocationJsonNodeFactory(parser))
+              .forType(JsonNode.class)
+              .readValues(parser)) {
+        while (it.hasNextValue()) {
+          nodes.add(it.nextValue());
+        }
+      }
+      return nodes;
+    } catch (IOException | RuntimeException e) {
+      // the single-document reader gives the precise message, with its line
+      JsonNode single = readWithLocations(shown, text);
+      return single == null ? List.of() : List.of(single);
+    }
   }
 
   static JsonNode readWithLocations(String shown, String text) {
@@ -487,7 +737,7 @@ public final class PolicyLoader {
     return lineOf(instance);
   }
 
-  private static int lineOf(JsonNode node) {
+  static int lineOf(JsonNode node) {
     if (node instanceof TokenStreamLocationAware aware) {
       JsonLocation location = aware.tokenStreamLocation();
       if (location != null && location.getLineNr() > 0) {

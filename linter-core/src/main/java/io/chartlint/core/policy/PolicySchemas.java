@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentMap;
  * resourceMaximum}, and rejects keywords it does not know, so that a misspelt {@code requried}
  * stops the run instead of silently passing everything.
  */
-final class PolicySchemas {
+public final class PolicySchemas {
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDialects(
           List.of(
@@ -46,7 +46,7 @@ final class PolicySchemas {
    *
    * @throws com.networknt.schema.SchemaException when the schema is not valid
    */
-  static Schema compile(JsonNode schema) {
+  public static Schema compile(JsonNode schema) {
     String key = schema.toString();
     Schema cached = CACHE.get(key);
     if (cached != null) {

@@ -29,7 +29,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * serves them ({@code resource.Quantity} marshals to a JSON string, apimachinery
  * pkg/api/resource/quantity.go): a number written there becomes its canonical quantity string, so
  * {@code memory: 104857600} is {@code "100Mi"} and {@code cpu: 1.5} is {@code "1500m"}, and a
- * schema saying {@code type: string} accepts both forms, as it does in Polaris.
+ * schema saying {@code type: string} accepts both forms, as it does in Polaris. A field whose value
+ * is an explicit null ({@code ports:} with nothing after it) is absent, as it is to the API server.
  */
 final class TargetJson {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -63,6 +64,11 @@ final class TargetJson {
           continue;
         }
         Node value = tuple.getValueNode();
+        if (value instanceof ScalarNode n && n.getTag().equals(Tag.NULL)) {
+          // Kubernetes decodes an explicit null as an absent field (encoding/json leaves the Go
+          // field at its zero value, which omitempty then drops), and so does Polaris
+          continue;
+        }
         object.set(
             k,
             quantities && value instanceof ScalarNode s && isNumber(s)

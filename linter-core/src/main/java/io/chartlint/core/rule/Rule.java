@@ -18,6 +18,15 @@ public interface Rule {
   default void check(KubeObject object, RuleContext context) {}
 
   /**
+   * Whether this rule looks at the other objects of an input through {@link
+   * RuleContext#inputObjects()}; only then are an input's documents all parsed before the first is
+   * checked.
+   */
+  default boolean readsOtherObjects() {
+    return false;
+  }
+
+  /**
    * What is wrong with the parameters a config gives this rule, one message each; empty when they
    * are fine. Called once, before linting, so that a bad config stops the run with exit code 2.
    */

@@ -27,4 +27,13 @@ public interface RuleContext {
 
   /** Node manifests from the config's {@code nodes:} files, as objects. */
   List<KubeObject> clusterNodes();
+
+  /**
+   * Every object of the input being checked (one manifest file, standard input, or one render of a
+   * chart), in order, the checked object included; empty unless the rule {@link
+   * Rule#readsOtherObjects() reads other objects}.
+   */
+  default List<KubeObject> inputObjects() {
+    return List.of();
+  }
 }
