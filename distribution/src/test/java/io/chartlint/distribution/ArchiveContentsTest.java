@@ -23,8 +23,7 @@ class ArchiveContentsTest {
   @Test
   void zipAndTarHoldTheSameFiles() throws IOException {
     Installed.Result tar =
-        Installed.run(
-            Path.of("."), Map.of(), "tar", "tzf", Installed.archive("tar.gz").toString());
+        Installed.run(Path.of("."), Map.of(), "tar", "tzf", Installed.archive("tar.gz").toString());
     List<String> tarFiles = new ArrayList<>();
     for (String line : tar.stdout().split("\n")) {
       if (!line.isBlank() && !line.endsWith("/")) {

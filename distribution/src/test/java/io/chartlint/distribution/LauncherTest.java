@@ -51,8 +51,7 @@ class LauncherTest {
     if (!Files.isRegularFile(release)) {
       return -1;
     }
-    Matcher m =
-        Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+    Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
     return m.find() ? Integer.parseInt(m.group(1)) : -1;
   }
 
@@ -60,7 +59,8 @@ class LauncherTest {
   static List<Path> charts() {
     List<Path> charts = new ArrayList<>();
     charts.add(Installed.root().resolve("testdata/src/main/resources/charts/node-agent"));
-    Path corpus = Path.of(System.getProperty("chartlint.corpus", "")).resolve("charts/metrics-server");
+    Path corpus =
+        Path.of(System.getProperty("chartlint.corpus", "")).resolve("charts/metrics-server");
     if (Files.isRegularFile(corpus.resolve("Chart.yaml"))) {
       charts.add(corpus);
     }
@@ -72,7 +72,8 @@ class LauncherTest {
       throws IOException {
     Path home = Installed.unpack(Files.createDirectories(tmp.resolve("opt")));
     Path onPath = Files.createDirectories(tmp.resolve("user-bin"));
-    Path link = Files.createSymbolicLink(onPath.resolve("chartlint"), home.resolve("bin/chartlint"));
+    Path link =
+        Files.createSymbolicLink(onPath.resolve("chartlint"), home.resolve("bin/chartlint"));
     Path cache = tmp.resolve("cache");
     Path work = Files.createDirectories(tmp.resolve("work"));
     List<String> before = Installed.listing(home);
@@ -109,7 +110,8 @@ class LauncherTest {
   void standardInputAndTheRepositoryTestdataLintLikeTheCommand(@TempDir Path tmp)
       throws IOException {
     Path home = Installed.unpack(tmp);
-    Path manifest = Installed.root().resolve("testdata/src/main/resources/examples/node-agent.yaml");
+    Path manifest =
+        Installed.root().resolve("testdata/src/main/resources/examples/node-agent.yaml");
     Installed.Result r =
         Installed.run(
             tmp,

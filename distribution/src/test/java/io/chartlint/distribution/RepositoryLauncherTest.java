@@ -55,7 +55,8 @@ class RepositoryLauncherTest {
         Files.createSymbolicLink(
             Files.createDirectories(tmp.resolve("bin")).resolve("chartlint"),
             repo.resolve("chartlint"));
-    Path manifest = Installed.root().resolve("testdata/src/main/resources/examples/node-agent.yaml");
+    Path manifest =
+        Installed.root().resolve("testdata/src/main/resources/examples/node-agent.yaml");
     Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
     Path work = Files.createDirectories(tmp.resolve("work"));
     List<CompletableFuture<Installed.Result>> runs =
