@@ -13,3 +13,7 @@ assert agent.findings[0].severity == 'warning'
 def web = slurper.parse(new File(basedir, 'web/target/chartlint/chartlint.json'))
 assert web.findings.isEmpty()
 assert web.summary.objects == 1
+
+// The log names files as the module sees them; the reports relative to the reactor root, where
+// code scanning and CI servers resolve them.
+assert agent.findings[0].location.file == 'agent/src/main/k8s/agent.yaml'

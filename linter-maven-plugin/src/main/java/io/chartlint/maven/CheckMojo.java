@@ -57,6 +57,12 @@ public class CheckMojo extends AbstractMojo {
   /** Where manifests are looked for when {@code manifests} is not set, relative to the project. */
   static final List<String> DEFAULT_MANIFEST_DIRS = List.of("src/main/k8s", "src/main/kubernetes");
 
+  /** The reports written when {@code formats} is not set. */
+  static final List<String> DEFAULT_FORMATS = List.of("json");
+
+  /** The {@code formats} value that writes no report. */
+  static final String NO_REPORT = "none";
+
   /** File names of the formats whose natural extension another format already takes. */
   private static final Map<String, String> FILE_NAMES =
       Map.of(
@@ -186,9 +192,30 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "chartlint.skip", defaultValue = "false")
   boolean skip;
 
+  /**
+   * Records every finding in this baseline file instead of failing the build, as {@code chartlint
+   * lint --write-baseline} does; name it in the config's {@code baseline} (or {@code baseline}
+   * here) so later builds report only new findings.
+   */
+  @Parameter(property = "chartlint.writeBaseline")
+  File writeBaseline;
+
+  /** Logs each finding's fix below it. At {@code -X} the fixes are logged anyway. */
+  @Parameter(property = "chartlint.showFixes", defaultValue = "false")
+  boolean showFixes;
+
+  /** The reactor's root, which the paths in the reports are relative to. */
+  @Parameter(defaultValue = "${session.topLevelProject.basedir}", readonly = true)
+  File topLevelDirectory;
+
+  /** The running Maven's version, checked against the plugin's requirement. */
+  @Parameter(defaultValue = "${maven.version}", readonly = true)
+  String mavenVersion;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     Log log = getLog();
+    MavenVersion.require(mavenVersion);
     if (skip) {
       log.info("chartlint: skipped");
       return;
@@ -210,6 +237,12 @@ public class CheckMojo extends AbstractMojo {
               : ConfigLoader.discover(base);
       if (baseline != null) {
         config = withBaseline(config, resolve(base, baseline));
+      }
+      if (writeBaseline != null
+          && config.baseline() != null
+          && !Files.exists(base.resolve(config.baseline()))) {
+        // The first writeBaseline of a project whose config already names the file it creates.
+        config = withBaseline(config, null);
       }
       FailOn threshold = threshold(config);
       ChartRenderRequest chartOptions =
@@ -263,7 +296,7 @@ public class CheckMojo extends AbstractMojo {
       }
 
       writeReports(result, rules, base, reporters);
-      logResult(result);
+      logResult(result, threshold);
       if (!result.internalErrors().isEmpty()) {
         throw new MojoExecutionException(
             "chartlint: internal error: "
@@ -271,6 +304,10 @@ public class CheckMojo extends AbstractMojo {
                 + "\nThis is a bug in chartlint "
                 + Version.get()
                 + "; please report it with the input.");
+      }
+      if (writeBaseline != null) {
+        BaselineWriter.write(result, resolve(base, writeBaseline), base, log);
+        return;
       }
       if (result.failed()) {
         long count = result.findings().stream().filter(f -> threshold.fails(f.severity())).count();
@@ -291,9 +328,11 @@ public class CheckMojo extends AbstractMojo {
 
   private Map<String, Reporter> reporters() {
     Map<String, Reporter> map = new LinkedHashMap<>();
-    for (String name : formats == null ? List.<String>of() : formats) {
+    // Like Checkstyle's and PMD's, a machine-readable report is written unless formats says
+    // otherwise; "none" writes none.
+    for (String name : formats == null || formats.isEmpty() ? DEFAULT_FORMATS : formats) {
       String trimmed = name.trim();
-      if (trimmed.isEmpty()) {
+      if (trimmed.isEmpty() || (trimmed.equals(NO_REPORT) && formats.size() == 1)) {
         continue;
       }
       map.put(trimmed, Reporters.require(trimmed, " in formats"));
@@ -371,13 +410,15 @@ public class CheckMojo extends AbstractMojo {
       return;
     }
     Path dir = buildDirectory.toPath().resolve("chartlint");
-    ReportContext context = new ReportContext(rules, Version.get(), base, false, false);
+    Path root = ReactorPaths.root(topLevelDirectory, base);
+    LintResult reported = ReactorPaths.relativeTo(result, base, root);
+    ReportContext context = new ReportContext(rules, Version.get(), root, false, false);
     for (Map.Entry<String, Reporter> e : reporters.entrySet()) {
       Path file = dir.resolve(fileName(e.getKey()));
       try {
         Files.createDirectories(dir);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-          e.getValue().write(result, context, w);
+          e.getValue().write(reported, context, w);
         }
       } catch (IOException ex) {
         throw new MojoExecutionException(
@@ -391,16 +432,31 @@ public class CheckMojo extends AbstractMojo {
     return FILE_NAMES.getOrDefault(format, "chartlint." + format);
   }
 
-  private void logResult(LintResult result) {
+  private void logResult(LintResult result, FailOn threshold) {
     Log log = getLog();
     for (Finding f : result.findings()) {
       String line = describe(f);
-      if (f.severity() == Severity.ERROR) {
+      // [ERROR] is for what fails the build: an error that does not (failOn=never, or while a
+      // baseline is written) is a warning.
+      if (f.severity() == Severity.ERROR
+          && threshold.fails(f.severity())
+          && writeBaseline == null) {
         log.error(line);
-      } else if (f.severity() == Severity.WARNING) {
+      } else if (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING) {
         log.warn(line);
       } else {
         log.info(line);
+      }
+      if (f.fix() != null && !f.fix().isBlank() && (showFixes || log.isDebugEnabled())) {
+        String prefix = "  fix: ";
+        for (String fixLine : f.fix().strip().split("\\R")) {
+          if (showFixes) {
+            log.info(prefix + fixLine);
+          } else {
+            log.debug(prefix + fixLine);
+          }
+          prefix = "       ";
+        }
       }
     }
     for (String notice : result.notices()) {

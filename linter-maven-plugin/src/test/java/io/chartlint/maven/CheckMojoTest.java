@@ -96,10 +96,114 @@ class CheckMojoTest {
 
     mojo.execute();
 
-    assertThat(log).anyMatch(l -> l.startsWith("[ERROR] src/main/k8s/a.yaml:1:1:"));
+    // Nothing fails the build, so nothing is a Maven error: the finding is a warning.
+    assertThat(log).anyMatch(l -> l.startsWith("[WARNING] src/main/k8s/a.yaml:1:1:"));
+    assertThat(log).noneMatch(l -> l.startsWith("[ERROR]"));
     assertThat(log)
         .contains(
             "[INFO] chartlint: 1 error, 0 warnings, 0 info, 0 suppressed in 1 file (0 objects)");
+  }
+
+  private static final String NO_REQUESTS =
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+      spec:
+        containers:
+          - name: web
+            image: web:1
+      """;
+
+  @Test
+  void writesAJsonReportWhenNoFormatIsConfiguredAndNoneWhenFormatsSaysNone() throws Exception {
+    write("src/main/k8s/a.yaml", NO_REQUESTS);
+    CheckMojo mojo = mojo();
+    mojo.failOn = "never";
+    mojo.execute();
+
+    Path report = project.resolve("target/chartlint/chartlint.json");
+    assertThat(Files.readString(report)).contains("\"cpu-request-missing\"");
+
+    Files.delete(report);
+    CheckMojo none = mojo();
+    none.failOn = "never";
+    none.formats = List.of("none");
+    none.execute();
+    assertThat(report).doesNotExist();
+  }
+
+  @Test
+  void reportPathsAreRelativeToTheReactorRootAndLogPathsToTheModule() throws Exception {
+    write("agent/src/main/k8s/a.yaml", NO_REQUESTS);
+    CheckMojo mojo = mojo();
+    mojo.baseDir = project.resolve("agent").toFile();
+    mojo.buildDirectory = project.resolve("agent/target").toFile();
+    mojo.topLevelDirectory = project.toFile();
+    mojo.failOn = "never";
+    mojo.formats = List.of("json", "sarif");
+    mojo.execute();
+
+    assertThat(Files.readString(project.resolve("agent/target/chartlint/chartlint.json")))
+        .contains("\"file\" : \"agent/src/main/k8s/a.yaml\"");
+    assertThat(Files.readString(project.resolve("agent/target/chartlint/chartlint.sarif")))
+        .contains("\"uri\" : \"agent/src/main/k8s/a.yaml\"");
+    assertThat(log).anyMatch(l -> l.startsWith("[WARNING] src/main/k8s/a.yaml:"));
+  }
+
+  @Test
+  void writeBaselineRecordsTheFindingsWithoutFailingAndTheBaselineHidesThem() throws Exception {
+    write("src/main/k8s/a.yaml", NO_REQUESTS);
+    CheckMojo first = mojo();
+    first.writeBaseline = new File("baseline.json");
+    first.execute();
+
+    assertThat(Files.readString(project.resolve("baseline.json")))
+        .contains("cpu-request-missing", "memory-request-missing");
+    assertThat(log).noneMatch(l -> l.startsWith("[ERROR]"));
+    assertThat(log).anyMatch(l -> l.startsWith("[INFO] chartlint: recorded 2 findings in "));
+
+    log.clear();
+    CheckMojo second = mojo();
+    second.baseline = new File("baseline.json");
+    second.execute();
+    assertThat(log)
+        .contains(
+            "[INFO] chartlint: 0 errors, 0 warnings, 0 info, 2 suppressed in 1 file (1 object)");
+  }
+
+  @Test
+  void showFixesLogsEachFindingsFixBelowIt() throws Exception {
+    write("src/main/k8s/a.yaml", NO_REQUESTS);
+    CheckMojo mojo = mojo();
+    mojo.failOn = "never";
+    mojo.execute();
+    assertThat(log).noneMatch(l -> l.contains("fix:"));
+
+    log.clear();
+    mojo.showFixes = true;
+    mojo.execute();
+    int finding =
+        log.indexOf(
+            log.stream()
+                .filter(l -> l.contains("[cpu-request-missing]"))
+                .findFirst()
+                .orElseThrow());
+    assertThat(log.get(finding + 1)).startsWith("[INFO]   fix: Set resources.requests.cpu");
+  }
+
+  @Test
+  void refusesAMavenOlderThanItNeedsWithTheVersions() {
+    CheckMojo mojo = mojo();
+    mojo.mavenVersion = "3.8.7";
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith(
+            "chartlint-maven-plugin needs Maven 3.9.0 or later; this build runs Maven 3.8.7.");
+    for (String ok : List.of("3.9.0", "3.9.11", "4.0.0-rc-4", "3.10")) {
+      assertThat(MavenVersion.compare(ok, MavenVersion.REQUIRED)).as(ok).isNotNegative();
+    }
   }
 
   @Test
