@@ -162,6 +162,14 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "chartlint.policies")
   List<File> policies;
 
+  /**
+   * Reports what {@code chartlint.io/ignore} annotations and {@code # chartlint:ignore} comments
+   * would hide, as the config's {@code suppressions: {annotations: false, comments: false}} does;
+   * those findings are logged as ignored by policy. Config excludes and baselines still apply.
+   */
+  @Parameter(property = "chartlint.noInlineSuppressions", defaultValue = "false")
+  boolean noInlineSuppressions;
+
   /** Skips the check. */
   @Parameter(property = "chartlint.skip", defaultValue = "false")
   boolean skip;
@@ -190,6 +198,11 @@ public class CheckMojo extends AbstractMojo {
               : ConfigLoader.discover(base);
       if (baseline != null) {
         config = withBaseline(config, resolve(base, baseline));
+      }
+      if (noInlineSuppressions) {
+        config =
+            config.withSuppressionPolicy(
+                config.suppressionPolicy().withoutInline("noInlineSuppressions"));
       }
       FailOn threshold = threshold(config);
       ChartRenderRequest chartOptions =
@@ -323,7 +336,8 @@ public class CheckMojo extends AbstractMojo {
         c.podTemplatePaths(),
         c.excludes(),
         file,
-        c.policies());
+        c.policies(),
+        c.suppressionPolicy());
   }
 
   private void writeReports(
@@ -371,6 +385,9 @@ public class CheckMojo extends AbstractMojo {
     for (String unused : result.unusedSuppressions()) {
       log.info("chartlint: unused suppression: " + unused);
     }
+    for (LintResult.SuppressedFinding s : result.ignoredByPolicy()) {
+      log.info("chartlint: ignored by policy: " + s.by() + ", reported: " + describe(s.finding()));
+    }
     log.info(summary(result));
   }
 
@@ -411,7 +428,11 @@ public class CheckMojo extends AbstractMojo {
         + infos
         + " info, "
         + result.suppressed().size()
-        + " suppressed in "
+        + " suppressed"
+        + (result.ignoredByPolicy().isEmpty()
+            ? ""
+            : ", " + result.ignoredByPolicy().size() + " ignored by policy")
+        + " in "
         + plural(result.files(), "file")
         + " ("
         + plural(result.objects(), "object")

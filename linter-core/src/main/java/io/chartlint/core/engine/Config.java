@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param file the file it was read from, or null for the defaults
  * @param failOn the threshold, or null when the file sets none
+ * @param suppressionPolicy which inline suppressions count (the {@code suppressions} section)
  */
 public record Config(
     Path file,
@@ -22,17 +23,47 @@ public record Config(
     List<PodTemplatePath> podTemplatePaths,
     List<Exclude> excludes,
     Path baseline,
-    List<Path> policies) {
+    List<Path> policies,
+    SuppressionPolicy suppressionPolicy) {
 
   public static final Config DEFAULTS =
       new Config(null, null, Map.of(), List.of(), List.of(), List.of(), null, List.of());
 
+  /** A config whose inline suppressions all count. */
+  public Config(
+      Path file,
+      FailOn failOn,
+      Map<String, RuleConfig> rules,
+      List<Path> nodes,
+      List<PodTemplatePath> podTemplatePaths,
+      List<Exclude> excludes,
+      Path baseline,
+      List<Path> policies) {
+    this(
+        file,
+        failOn,
+        rules,
+        nodes,
+        podTemplatePaths,
+        excludes,
+        baseline,
+        policies,
+        SuppressionPolicy.DEFAULT);
+  }
+
   public Config {
+    suppressionPolicy = suppressionPolicy == null ? SuppressionPolicy.DEFAULT : suppressionPolicy;
     rules = Map.copyOf(rules);
     nodes = List.copyOf(nodes);
     podTemplatePaths = List.copyOf(podTemplatePaths);
     excludes = List.copyOf(excludes);
     policies = List.copyOf(policies);
+  }
+
+  /** The same config with another suppression policy. */
+  public Config withSuppressionPolicy(SuppressionPolicy policy) {
+    return new Config(
+        file, failOn, rules, nodes, podTemplatePaths, excludes, baseline, policies, policy);
   }
 
   public RuleConfig rule(String id) {
@@ -54,6 +85,9 @@ public record Config(
   /**
    * An {@code exclude} entry. Null fields match anything; {@code *} in a string field matches any
    * run of characters.
+   *
+   * @param containers when not empty, the entry hides only findings on these containers (init and
+   *     ephemeral containers included), each name exact or with {@code *}
    */
   public record Exclude(
       String kind,
@@ -63,7 +97,25 @@ public record Config(
       List<String> rules,
       String reason,
       LocalDate until,
-      int line) {
+      int line,
+      List<String> containers) {
+
+    /** An entry that applies to whole objects. */
+    public Exclude(
+        String kind,
+        String namespace,
+        String name,
+        String template,
+        List<String> rules,
+        String reason,
+        LocalDate until,
+        int line) {
+      this(kind, namespace, name, template, rules, reason, until, line, List.of());
+    }
+
+    public Exclude {
+      containers = containers == null ? List.of() : List.copyOf(containers);
+    }
 
     /** {@code .chartlint.yaml:12 (kind DaemonSet, name kube-proxy)}, for the summary. */
     public String describe(Path configFile) {

@@ -16,6 +16,8 @@ import java.util.List;
  * @param files how many files or charts were read
  * @param objects how many Kubernetes objects were checked
  * @param failOn the threshold of the run
+ * @param ignoredByPolicy findings reported although an inline suppression names them, because the
+ *     suppression policy does not let it count; {@code by} says which suppression and why
  */
 public record LintResult(
     List<Finding> findings,
@@ -25,7 +27,34 @@ public record LintResult(
     List<String> internalErrors,
     int files,
     int objects,
-    FailOn failOn) {
+    FailOn failOn,
+    List<SuppressedFinding> ignoredByPolicy) {
+
+  /** A result in which no suppression was set aside by policy. */
+  public LintResult(
+      List<Finding> findings,
+      List<SuppressedFinding> suppressed,
+      List<String> unusedSuppressions,
+      List<String> notices,
+      List<String> internalErrors,
+      int files,
+      int objects,
+      FailOn failOn) {
+    this(
+        findings,
+        suppressed,
+        unusedSuppressions,
+        notices,
+        internalErrors,
+        files,
+        objects,
+        failOn,
+        List.of());
+  }
+
+  public LintResult {
+    ignoredByPolicy = ignoredByPolicy == null ? List.of() : List.copyOf(ignoredByPolicy);
+  }
 
   /** A finding that a suppression hid, and a description of that suppression. */
   public record SuppressedFinding(Finding finding, String by) {}

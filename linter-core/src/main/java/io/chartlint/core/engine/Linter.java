@@ -110,6 +110,7 @@ public final class Linter {
     List<String> unused = new ArrayList<>();
     List<String> notices = new ArrayList<>(resolution.notices());
     List<String> internal = new ArrayList<>();
+    List<LintResult.SuppressedFinding> ignoredByPolicy = new ArrayList<>();
     int objects = 0;
     for (InputOutcome outcome : outcomes) {
       findings.addAll(outcome.findings());
@@ -117,6 +118,7 @@ public final class Linter {
       unused.addAll(outcome.unused());
       notices.addAll(outcome.notices());
       internal.addAll(outcome.internalErrors());
+      ignoredByPolicy.addAll(outcome.ignoredByPolicy());
       objects += outcome.objects();
     }
     unused.addAll(suppressions.unusedExcludes());
@@ -137,8 +139,17 @@ public final class Linter {
       unused.addAll(baseline.unused());
     }
     suppressed.sort(Comparator.comparing(LintResult.SuppressedFinding::finding, ORDER));
+    ignoredByPolicy.sort(Comparator.comparing(LintResult.SuppressedFinding::finding, ORDER));
     return new LintResult(
-        findings, suppressed, unused, notices, internal, inputs.size(), objects, request.failOn());
+        findings,
+        suppressed,
+        unused,
+        notices,
+        internal,
+        inputs.size(),
+        objects,
+        request.failOn(),
+        ignoredByPolicy);
   }
 
   /** File, line, column, rule, message: the order of every report. */
@@ -298,7 +309,8 @@ public final class Linter {
       List<String> unused,
       List<String> notices,
       List<String> internalErrors,
-      int objects) {}
+      int objects,
+      List<LintResult.SuppressedFinding> ignoredByPolicy) {}
 
   /** Lints single inputs; shared by the worker threads, so it holds no per-input state. */
   private static final class InputLinter {

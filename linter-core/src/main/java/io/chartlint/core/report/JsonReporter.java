@@ -38,11 +38,21 @@ public final class JsonReporter implements Reporter {
         suppressed.add(node);
       }
     }
+    if (!result.ignoredByPolicy().isEmpty()) {
+      // Reported findings whose inline suppression the policy set aside, with which and why.
+      ArrayNode ignored = root.putArray("ignoredByPolicy");
+      for (LintResult.SuppressedFinding s : result.ignoredByPolicy()) {
+        ObjectNode node = finding(s.finding());
+        node.put("ignoredSuppression", s.by());
+        ignored.add(node);
+      }
+    }
     ObjectNode summary = root.putObject("summary");
     summary.put("error", result.count(Severity.ERROR));
     summary.put("warning", result.count(Severity.WARNING));
     summary.put("info", result.count(Severity.INFO));
     summary.put("suppressed", result.suppressed().size());
+    summary.put("ignoredByPolicy", result.ignoredByPolicy().size());
     summary.put("files", result.files());
     summary.put("objects", result.objects());
     ArrayNode unused = summary.putArray("unusedSuppressions");

@@ -82,8 +82,17 @@ public final class SarifReporter implements Reporter {
       }
     }
     List<String> fingerprints = Fingerprints.of(all);
+    Map<Finding, String> ignored = new HashMap<>();
+    result.ignoredByPolicy().forEach(s -> ignored.putIfAbsent(s.finding(), s.by()));
     for (int i = 0; i < all.size(); i++) {
-      results.add(result(all.get(i), ruleIndex, fingerprints.get(i), suppressedBy.get(i)));
+      ObjectNode node = result(all.get(i), ruleIndex, fingerprints.get(i), suppressedBy.get(i));
+      String setAside = suppressedBy.get(i) == null ? ignored.get(all.get(i)) : null;
+      if (setAside != null) {
+        // Not a SARIF suppression: the finding stands. Which suppression the policy set aside
+        // is for the reader.
+        node.withObjectProperty("properties").put("ignoredSuppression", setAside);
+      }
+      results.add(node);
     }
     run.put("columnKind", "unicodeCodePoints");
 
