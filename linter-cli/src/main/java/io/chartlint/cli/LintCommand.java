@@ -101,6 +101,14 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
   boolean showSuppressed;
 
   @Option(
+      names = "--no-inline-suppressions",
+      description =
+          "Inline suppressions (chartlint.io/ignore annotations, chartlint:ignore comments) hide"
+              + " nothing: their findings are reported and listed as ignored by policy. Config"
+              + " excludes and baselines still apply.")
+  boolean noInlineSuppressions;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "Inputs linted at once (default: the number of processors).")
@@ -212,6 +220,11 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
     // ConfigLoader only when there is a file to read: it loads Jackson and the schema validator
     Path configFile = config != null ? cwd.resolve(config) : ConfigFile.find(cwd).orElse(null);
     Config cfg = configFile != null ? ConfigLoader.load(configFile) : Config.DEFAULTS;
+    if (noInlineSuppressions) {
+      cfg =
+          cfg.withSuppressionPolicy(
+              cfg.suppressionPolicy().withoutInline("--no-inline-suppressions"));
+    }
     FailOn threshold;
     try {
       threshold =
@@ -335,7 +348,8 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
         c.excludes(),
         null,
         c.policies(),
-        c.ignore());
+        c.ignore(),
+        c.suppressionPolicy());
   }
 
   private record Output(Reporter reporter, Path file) {}

@@ -188,6 +188,14 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "chartlint.maxFindings")
   Integer maxFindings;
 
+  /**
+   * Reports what {@code chartlint.io/ignore} annotations and {@code # chartlint:ignore} comments
+   * would hide, as the config's {@code suppressions: {annotations: false, comments: false}} does;
+   * those findings are logged as ignored by policy. Config excludes and baselines still apply.
+   */
+  @Parameter(property = "chartlint.noInlineSuppressions", defaultValue = "false")
+  boolean noInlineSuppressions;
+
   /** Skips the check. */
   @Parameter(property = "chartlint.skip", defaultValue = "false")
   boolean skip;
@@ -243,6 +251,11 @@ public class CheckMojo extends AbstractMojo {
           && !Files.exists(base.resolve(config.baseline()))) {
         // The first writeBaseline of a project whose config already names the file it creates.
         config = withBaseline(config, null);
+      }
+      if (noInlineSuppressions) {
+        config =
+            config.withSuppressionPolicy(
+                config.suppressionPolicy().withoutInline("noInlineSuppressions"));
       }
       FailOn threshold = threshold(config);
       ChartRenderRequest chartOptions =
@@ -400,7 +413,8 @@ public class CheckMojo extends AbstractMojo {
         c.excludes(),
         file,
         c.policies(),
-        c.ignore());
+        c.ignore(),
+        c.suppressionPolicy());
   }
 
   private void writeReports(
@@ -465,6 +479,9 @@ public class CheckMojo extends AbstractMojo {
     for (String unused : result.unusedSuppressions()) {
       log.info("chartlint: unused suppression: " + unused);
     }
+    for (LintResult.SuppressedFinding s : result.ignoredByPolicy()) {
+      log.info("chartlint: ignored by policy: " + s.by() + ", reported: " + describe(s.finding()));
+    }
     log.info(summary(result));
   }
 
@@ -505,7 +522,11 @@ public class CheckMojo extends AbstractMojo {
         + infos
         + " info, "
         + result.suppressed().size()
-        + " suppressed in "
+        + " suppressed"
+        + (result.ignoredByPolicy().isEmpty()
+            ? ""
+            : ", " + result.ignoredByPolicy().size() + " ignored by policy")
+        + " in "
         + plural(result.files(), "file")
         + " ("
         + plural(result.objects(), "object")

@@ -33,7 +33,11 @@ final class ReactorPaths {
         result.internalErrors(),
         result.files(),
         result.objects(),
-        result.failOn());
+        result.failOn(),
+        result.skipped(),
+        result.ignoredByPolicy().stream()
+            .map(s -> new LintResult.SuppressedFinding(rebase(s.finding(), m, r), s.by()))
+            .toList());
   }
 
   private static Finding rebase(Finding f, Path module, Path root) {

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param file the file it was read from, or null for the defaults
  * @param failOn the threshold, or null when the file sets none
  * @param ignore gitignore-style patterns, relative to the config's directory, of paths not to lint
+ * @param suppressionPolicy which inline suppressions count (the {@code suppressions} section)
  */
 public record Config(
     Path file,
@@ -24,7 +25,8 @@ public record Config(
     List<Exclude> excludes,
     Path baseline,
     List<Path> policies,
-    List<String> ignore) {
+    List<String> ignore,
+    SuppressionPolicy suppressionPolicy) {
 
   public static final Config DEFAULTS =
       new Config(null, null, Map.of(), List.of(), List.of(), List.of(), null, List.of());
@@ -36,9 +38,10 @@ public record Config(
     excludes = List.copyOf(excludes);
     policies = List.copyOf(policies);
     ignore = List.copyOf(ignore);
+    suppressionPolicy = suppressionPolicy == null ? SuppressionPolicy.DEFAULT : suppressionPolicy;
   }
 
-  /** A config without {@code ignore} patterns. */
+  /** A config without {@code ignore} patterns, whose inline suppressions all count. */
   public Config(
       Path file,
       FailOn failOn,
@@ -48,7 +51,23 @@ public record Config(
       List<Exclude> excludes,
       Path baseline,
       List<Path> policies) {
-    this(file, failOn, rules, nodes, podTemplatePaths, excludes, baseline, policies, List.of());
+    this(
+        file,
+        failOn,
+        rules,
+        nodes,
+        podTemplatePaths,
+        excludes,
+        baseline,
+        policies,
+        List.of(),
+        SuppressionPolicy.DEFAULT);
+  }
+
+  /** The same config with another suppression policy. */
+  public Config withSuppressionPolicy(SuppressionPolicy policy) {
+    return new Config(
+        file, failOn, rules, nodes, podTemplatePaths, excludes, baseline, policies, ignore, policy);
   }
 
   public RuleConfig rule(String id) {
@@ -70,6 +89,9 @@ public record Config(
   /**
    * An {@code exclude} entry. Null fields match anything; {@code *} in a string field matches any
    * run of characters.
+   *
+   * @param containers when not empty, the entry hides only findings on these containers (init and
+   *     ephemeral containers included), each name exact or with {@code *}
    */
   public record Exclude(
       String kind,
@@ -79,7 +101,25 @@ public record Config(
       List<String> rules,
       String reason,
       LocalDate until,
-      int line) {
+      int line,
+      List<String> containers) {
+
+    /** An entry that applies to whole objects. */
+    public Exclude(
+        String kind,
+        String namespace,
+        String name,
+        String template,
+        List<String> rules,
+        String reason,
+        LocalDate until,
+        int line) {
+      this(kind, namespace, name, template, rules, reason, until, line, List.of());
+    }
+
+    public Exclude {
+      containers = containers == null ? List.of() : List.copyOf(containers);
+    }
 
     /** {@code .chartlint.yaml:12 (kind DaemonSet, name kube-proxy)}, for the summary. */
     public String describe(Path configFile) {

@@ -137,6 +137,8 @@ public final class ConfigLoader {
                   + ex.getMessage());
         }
       }
+      List<String> containers = new ArrayList<>();
+      e.path("containers").forEach(c -> containers.add(c.asText()));
       excludes.add(
           new Config.Exclude(
               text(e, "kind"),
@@ -146,7 +148,8 @@ public final class ConfigLoader {
               ids,
               e.get("reason").asText(),
               until,
-              lineOf(e, root)));
+              lineOf(e, root),
+              containers));
     }
 
     return new Config(
@@ -158,7 +161,21 @@ public final class ConfigLoader {
         excludes,
         root.has("baseline") ? base.resolve(root.get("baseline").asText()) : null,
         paths(root.path("policies"), base),
-        strings(root.path("ignore")));
+        strings(root.path("ignore")),
+        suppressionPolicy(file, root));
+  }
+
+  /** The {@code suppressions} section; every inline suppression counts when it is absent. */
+  private static SuppressionPolicy suppressionPolicy(Path file, JsonNode root) {
+    JsonNode node = root.get("suppressions");
+    if (node == null) {
+      return SuppressionPolicy.DEFAULT;
+    }
+    return new SuppressionPolicy(
+        node.path("annotations").asBoolean(true),
+        node.path("comments").asBoolean(true),
+        node.path("requireReason").asBoolean(false),
+        "suppressions in " + file.getFileName() + ":" + lineOf(node, root));
   }
 
   private static String text(JsonNode node, String field) {

@@ -18,6 +18,8 @@ import java.util.List;
  * @param failOn the threshold of the run
  * @param skipped files passed over because none of their documents has {@code apiVersion} or {@code
  *     kind}: other YAML and JSON, not Kubernetes manifests
+ * @param ignoredByPolicy findings reported although an inline suppression names them, because the
+ *     suppression policy does not let it count; {@code by} says which suppression and why
  */
 public record LintResult(
     List<Finding> findings,
@@ -28,13 +30,15 @@ public record LintResult(
     int files,
     int objects,
     FailOn failOn,
-    List<String> skipped) {
+    List<String> skipped,
+    List<SuppressedFinding> ignoredByPolicy) {
 
   public LintResult {
     skipped = List.copyOf(skipped);
+    ignoredByPolicy = ignoredByPolicy == null ? List.of() : List.copyOf(ignoredByPolicy);
   }
 
-  /** A result in which nothing was skipped. */
+  /** A result in which nothing was skipped and no suppression was set aside by policy. */
   public LintResult(
       List<Finding> findings,
       List<SuppressedFinding> suppressed,
@@ -53,6 +57,7 @@ public record LintResult(
         files,
         objects,
         failOn,
+        List.of(),
         List.of());
   }
 

@@ -124,6 +124,7 @@ public final class Linter {
     List<String> internal = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     LintedFiles linted = new LintedFiles();
+    List<LintResult.SuppressedFinding> ignoredByPolicy = new ArrayList<>();
     int objects = 0;
     for (int i = 0; i < outcomes.size(); i++) {
       InputOutcome outcome = outcomes.get(i);
@@ -137,6 +138,7 @@ public final class Linter {
       unused.addAll(outcome.unused());
       notices.addAll(outcome.notices());
       internal.addAll(outcome.internalErrors());
+      ignoredByPolicy.addAll(outcome.ignoredByPolicy());
       objects += outcome.objects();
     }
     budget.check();
@@ -167,6 +169,7 @@ public final class Linter {
       unused.addAll(baseline.unused(linted::coversBaselineFile));
     }
     suppressed.sort(Comparator.comparing(LintResult.SuppressedFinding::finding, ORDER));
+    ignoredByPolicy.sort(Comparator.comparing(LintResult.SuppressedFinding::finding, ORDER));
     return new LintResult(
         findings,
         suppressed,
@@ -176,7 +179,8 @@ public final class Linter {
         inputs.size() - skipped.size(),
         objects,
         request.failOn(),
-        skipped);
+        skipped,
+        ignoredByPolicy);
   }
 
   /**
@@ -385,12 +389,13 @@ public final class Linter {
       List<String> internalErrors,
       int objects,
       boolean skipped,
-      int documents) {
+      int documents,
+      List<LintResult.SuppressedFinding> ignoredByPolicy) {
 
     /** A file none of whose documents has apiVersion or kind: not Kubernetes, so not linted. */
     static InputOutcome skipped(int documents) {
       return new InputOutcome(
-          List.of(), List.of(), List.of(), List.of(), List.of(), 0, true, documents);
+          List.of(), List.of(), List.of(), List.of(), List.of(), 0, true, documents, List.of());
     }
   }
 

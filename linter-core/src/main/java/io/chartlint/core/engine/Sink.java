@@ -26,12 +26,19 @@ import org.yaml.snakeyaml.nodes.Node;
 final class Sink {
   static final String IGNORE_ANNOTATION = "chartlint.io/ignore";
 
+  /** Why an object or pod template is exempt; shown wherever the suppressed finding is. */
+  static final String IGNORE_REASON_ANNOTATION = "chartlint.io/ignore-reason";
+
+  /** How much of a reason the reports repeat. */
+  private static final int MAX_REASON = 500;
+
   private final Suppressions suppressions;
   private final Path workingDirectory;
   private final TemplateLocator locator;
   private final FindingBudget budget;
   final List<Finding> findings = new ArrayList<>();
   private final List<LintResult.SuppressedFinding> suppressed = new ArrayList<>();
+  private final List<LintResult.SuppressedFinding> ignoredByPolicy = new ArrayList<>();
   private final List<String> unused = new ArrayList<>();
   private final List<String> notices = new ArrayList<>();
   private final List<String> internalErrors = new ArrayList<>();
@@ -53,9 +60,10 @@ final class Sink {
     final Set<String> rules = new LinkedHashSet<>();
     final String where;
     final Node node;
+    final String reason;
     boolean used;
 
-    Annotation(String value, String where, Node node) {
+    Annotation(String value, String where, Node node, String reason) {
       for (String id : value.split(",")) {
         if (!id.isBlank()) {
           rules.add(id.strip());
@@ -63,6 +71,11 @@ final class Sink {
       }
       this.where = where;
       this.node = node;
+      this.reason = reason;
+    }
+
+    boolean covers(String ruleId) {
+      return rules.contains("*") || rules.contains(ruleId);
     }
   }
 
@@ -85,6 +98,7 @@ final class Sink {
   /** Takes everything but the findings, which the caller merges. */
   void absorb(Sink child) {
     suppressed.addAll(child.suppressed);
+    ignoredByPolicy.addAll(child.ignoredByPolicy);
     for (String u : child.unused) {
       if (!unused.contains(u)) {
         unused.add(u);
@@ -141,7 +155,11 @@ final class Sink {
     String value = YamlNodes.text(YamlNodes.get(annotationsNode, IGNORE_ANNOTATION));
     if (value != null) {
       annotations.add(
-          new Annotation(value, where, YamlNodes.keyNode(annotationsNode, IGNORE_ANNOTATION)));
+          new Annotation(
+              value,
+              where,
+              YamlNodes.keyNode(annotationsNode, IGNORE_ANNOTATION),
+              YamlNodes.text(YamlNodes.get(annotationsNode, IGNORE_REASON_ANNOTATION))));
     }
   }
 
@@ -194,26 +212,42 @@ final class Sink {
         document.source().displayName(), streamLine, column, document.template(), null);
   }
 
+  /**
+   * Reports a finding unless a comment, an annotation or an exclude entry hides it, in that order.
+   * An inline suppression that the policy sets aside still counts as used; the finding is reported
+   * and listed as ignored by policy, unless an exclude entry hides it after all.
+   */
   void add(Finding found, int streamLine) {
     Finding finding = compact(found);
+    SuppressionPolicy policy = suppressions.policy();
+    LintResult.SuppressedFinding setAside = null;
     for (IgnoreComment comment : document.ignoreComments()) {
       if (comment.covers(finding.ruleId(), streamLine)) {
         usedComments.add(comment);
-        suppressed.add(
-            new LintResult.SuppressedFinding(
-                finding,
-                "comment at line "
-                    + comment.line()
-                    + (comment.reason().isEmpty() ? "" : " (" + comment.reason() + ")")));
-        return;
+        String by = "comment at line " + comment.line() + reasonSuffix(comment.reason());
+        String refusal = policy.refuseComment(comment.reason());
+        if (refusal == null) {
+          suppressed.add(new LintResult.SuppressedFinding(finding, by));
+          return;
+        }
+        setAside = new LintResult.SuppressedFinding(finding, by + ": " + refusal);
+        break;
       }
     }
     if (object != null) {
       for (Annotation a : annotations) {
-        if (a.rules.contains("*") || a.rules.contains(finding.ruleId())) {
+        if (a.covers(finding.ruleId())) {
           a.used = true;
-          suppressed.add(new LintResult.SuppressedFinding(finding, "annotation on " + a.where));
-          return;
+          String by = "annotation on " + a.where + reasonSuffix(a.reason);
+          String refusal = policy.refuseAnnotation(a.reason);
+          if (refusal == null) {
+            suppressed.add(new LintResult.SuppressedFinding(finding, by));
+            return;
+          }
+          if (setAside == null) {
+            setAside = new LintResult.SuppressedFinding(finding, by + ": " + refusal);
+          }
+          break;
         }
       }
     }
@@ -224,6 +258,9 @@ final class Sink {
     }
     if (budget.admit()) {
       findings.add(finding);
+    }
+    if (setAside != null) {
+      ignoredByPolicy.add(setAside);
     }
   }
 
@@ -271,6 +308,32 @@ final class Sink {
         : new ResourceRef(apiVersion, kind, namespace, name);
   }
 
+  /**
+   * {@code " (reason)"}, or "" without one. The reason comes from the linted file, so control
+   * characters are escaped: a reason must not start an output line or colour a terminal.
+   */
+  static String reasonSuffix(String reason) {
+    if (reason == null || reason.isBlank()) {
+      return "";
+    }
+    String text = reason.strip();
+    StringBuilder s = new StringBuilder(" (");
+    for (int i = 0; i < text.length() && i < MAX_REASON; i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        s.append("\\n");
+      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        s.append(String.format("\\u%04x", (int) c));
+      } else {
+        s.append(c);
+      }
+    }
+    if (text.length() > MAX_REASON) {
+      s.append('…');
+    }
+    return s.append(')').toString();
+  }
+
   void crash(Linter.ActiveRule rule, SourceDocument doc, KubeObject o, RuntimeException e) {
     java.io.StringWriter trace = new java.io.StringWriter();
     e.printStackTrace(new java.io.PrintWriter(trace));
@@ -290,6 +353,6 @@ final class Sink {
 
   Linter.InputOutcome outcome() {
     return new Linter.InputOutcome(
-        findings, suppressed, unused, notices, internalErrors, objects, false, 0);
+        findings, suppressed, unused, notices, internalErrors, objects, false, 0, ignoredByPolicy);
   }
 }

@@ -20,6 +20,11 @@ final class Suppressions {
     this.today = today;
   }
 
+  /** Which inline suppressions count in this run. */
+  SuppressionPolicy policy() {
+    return config.suppressionPolicy();
+  }
+
   /** The description of the exclude entry that hides a finding, or null. */
   String excludedBy(Finding finding, String template) {
     for (Config.Exclude exclude : config.excludes()) {
@@ -43,6 +48,9 @@ final class Suppressions {
         && !glob(e.template(), f.location().file())) {
       return false;
     }
+    if (!e.containers().isEmpty() && !onContainer(e.containers(), f)) {
+      return false;
+    }
     if (e.kind() == null && e.namespace() == null && e.name() == null) {
       return true;
     }
@@ -52,6 +60,38 @@ final class Suppressions {
     return glob(e.kind(), f.resource().kind())
         && glob(e.namespace(), f.resource().namespace())
         && glob(e.name(), f.resource().name());
+  }
+
+  /**
+   * Whether a finding is on one of the named containers: its identity path passes through a
+   * container of that name ({@code spec.template.spec.initContainers[name=setup].image}). A finding
+   * about the pod as a whole names no container and matches none.
+   */
+  private static boolean onContainer(List<String> patterns, Finding f) {
+    String name = containerOf(f.identityPath());
+    if (name == null) {
+      return false;
+    }
+    for (String pattern : patterns) {
+      if (glob(pattern, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // PodSpec's three lists of containers (core/v1 types.go); a named item is written [name=...].
+  private static final Pattern CONTAINER =
+      Pattern.compile(
+          "(?:^|\\.)(?:containers|initContainers|ephemeralContainers)\\[name=(.*?)\\](?=[.\\[]|$)");
+
+  /** The name of the container a field path passes through, or null. */
+  static String containerOf(String identityPath) {
+    if (identityPath == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = CONTAINER.matcher(identityPath);
+    return m.find() ? m.group(1) : null;
   }
 
   /** A null pattern matches anything; {@code *} in a pattern matches any run of characters. */

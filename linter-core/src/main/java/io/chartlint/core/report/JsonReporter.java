@@ -42,11 +42,22 @@ public final class JsonReporter implements Reporter {
         }
         g.writeEndArray();
       }
+      if (!result.ignoredByPolicy().isEmpty()) {
+        // Reported findings whose inline suppression the policy set aside, with which and why.
+        g.writeArrayFieldStart("ignoredByPolicy");
+        for (LintResult.SuppressedFinding s : result.ignoredByPolicy()) {
+          ObjectNode node = finding(s.finding());
+          node.put("ignoredSuppression", s.by());
+          g.writeTree(node);
+        }
+        g.writeEndArray();
+      }
       g.writeObjectFieldStart("summary");
       g.writeNumberField("error", result.count(Severity.ERROR));
       g.writeNumberField("warning", result.count(Severity.WARNING));
       g.writeNumberField("info", result.count(Severity.INFO));
       g.writeNumberField("suppressed", result.suppressed().size());
+      g.writeNumberField("ignoredByPolicy", result.ignoredByPolicy().size());
       g.writeNumberField("files", result.files());
       g.writeNumberField("objects", result.objects());
       g.writeNumberField("skipped", result.skipped().size());

@@ -83,8 +83,17 @@ public final class SarifReporter implements Reporter {
       }
       g.writeArrayFieldStart("results");
       Fingerprints.Sequence fingerprints = new Fingerprints.Sequence();
+      Map<Finding, String> ignored = new HashMap<>();
+      result.ignoredByPolicy().forEach(s -> ignored.putIfAbsent(s.finding(), s.by()));
       for (Finding f : result.findings()) {
-        g.writeTree(result(f, ruleIndex, fingerprints.next(f), null));
+        ObjectNode node = result(f, ruleIndex, fingerprints.next(f), null);
+        String setAside = ignored.get(f);
+        if (setAside != null) {
+          // Not a SARIF suppression: the finding stands. Which suppression the policy set aside
+          // is for the reader.
+          node.withObjectProperty("properties").put("ignoredSuppression", setAside);
+        }
+        g.writeTree(node);
       }
       if (context.showSuppressed() && !result.suppressed().isEmpty()) {
         List<Finding> hidden = new ArrayList<>();

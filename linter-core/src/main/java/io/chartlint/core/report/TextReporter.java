@@ -53,6 +53,22 @@ public final class TextReporter implements Reporter {
         out.append("  ").append(u).append(nl);
       }
     }
+    if (!result.ignoredByPolicy().isEmpty()) {
+      out.append(nl).append("Suppressions ignored by policy (their findings are reported):");
+      out.append(nl);
+      for (LintResult.SuppressedFinding s : result.ignoredByPolicy()) {
+        Finding f = s.finding();
+        out.append("  ")
+            .append(f.location().file())
+            .append(':')
+            .append(String.valueOf(f.location().line()))
+            .append(' ')
+            .append(f.ruleId())
+            .append(": ")
+            .append(s.by())
+            .append(nl);
+      }
+    }
     if (!result.notices().isEmpty()) {
       out.append(nl).append("Notes:").append(nl);
       for (String n : result.notices()) {
@@ -61,6 +77,7 @@ public final class TextReporter implements Reporter {
     }
     if (!result.findings().isEmpty()
         || !result.unusedSuppressions().isEmpty()
+        || !result.ignoredByPolicy().isEmpty()
         || !result.notices().isEmpty()) {
       out.append(nl);
     }
@@ -163,7 +180,7 @@ public final class TextReporter implements Reporter {
         + plural(warnings, "warning")
         + ", "
         + plural(infos, "info")
-        + (result.suppressed().isEmpty() ? "" : " (" + result.suppressed().size() + " suppressed)")
+        + suppressedCounts(result)
         + " in "
         + plural(result.files(), "input")
         + ", "
@@ -171,6 +188,18 @@ public final class TextReporter implements Reporter {
         + (result.skipped().isEmpty()
             ? ""
             : " (" + plural(result.skipped().size(), "file") + " skipped: not Kubernetes)");
+  }
+
+  /** {@code " (3 suppressed, 1 ignored by policy)"}, or "" when both are zero. */
+  private static String suppressedCounts(LintResult result) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (!result.suppressed().isEmpty()) {
+      parts.add(result.suppressed().size() + " suppressed");
+    }
+    if (!result.ignoredByPolicy().isEmpty()) {
+      parts.add(result.ignoredByPolicy().size() + " ignored by policy");
+    }
+    return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
   }
 
   private static String plural(long n, String word) {

@@ -281,4 +281,40 @@ class SchedulingTest {
         .contains("disk=ssd")
         .contains("virtual-kubelet.io/provider=azure:NoSchedule is not tolerated");
   }
+
+  @Test
+  void taintWithoutAnEffectKeepsNoPodOff() {
+    // taint_toleration.go: only NoSchedule and NoExecute taints filter; "" is neither, and the API
+    // server rejects it on a real node, so it must not be read as NoExecute.
+    SimulatedNode node =
+        new SimulatedNode("odd", Map.of(), Map.of(), List.of(new Taint("dedicated", "gpu", "")));
+    Fit fit = Scheduling.fit(pod(Map.of(), null), node);
+    assertThat(fit.fits()).isTrue();
+    assertThat(fit.taints()).isEmpty();
+    // a toleration for NoExecute taints alone does not change that
+    assertThat(
+            Scheduling.fits(
+                pod(Map.of(), null, Toleration.of("dedicated", "Equal", "gpu", "NoExecute")), node))
+        .isTrue();
+  }
+
+  @Test
+  void tolerationWithoutAnEffectCountsAsNoExecuteForDefaultSeconds() {
+    // defaulttolerationseconds/admission.go: toleration.Effect == "" || NoExecute
+    List<AppliedToleration> applied =
+        Scheduling.effectiveTolerations(
+            pod(Map.of(), null, Toleration.of("node.kubernetes.io/not-ready", "Exists", "", "")));
+    assertThat(applied)
+        .extracting(a -> a.toleration().key() + " " + a.origin())
+        .containsExactly(
+            "node.kubernetes.io/not-ready POD",
+            "node.kubernetes.io/unreachable DEFAULT_TOLERATION_SECONDS");
+    List<AppliedToleration> noSchedule =
+        Scheduling.effectiveTolerations(
+            pod(
+                Map.of(),
+                null,
+                Toleration.of("node.kubernetes.io/not-ready", "Exists", "", "NoSchedule")));
+    assertThat(noSchedule).hasSize(3);
+  }
 }
