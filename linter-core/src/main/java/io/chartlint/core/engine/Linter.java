@@ -372,17 +372,7 @@ public final class Linter {
           if (set.file() != null) {
             values.add(set.file());
           }
-          ChartRenderRequest renderRequest =
-              new ChartRenderRequest(
-                  chart.path(),
-                  values,
-                  base.set(),
-                  base.setString(),
-                  base.setFile(),
-                  base.releaseName(),
-                  base.namespace(),
-                  base.kubeVersion(),
-                  base.apiVersions());
+          ChartRenderRequest renderRequest = base.forChart(chart.path(), values);
           try {
             RenderedChart rendered = request.renderer().render(renderRequest);
             InputSource source =
