@@ -351,6 +351,14 @@ public final class Linter {
       if (preflight.chartYaml() != null) {
         checkDocument(preflight.chartYaml(), sink);
       }
+      for (Path link : preflight.outsideLinks()) {
+        renderProblem(
+            sink,
+            new InputSource(Inputs.display(link, request.workingDirectory()), link, null),
+            1,
+            "a symbolic link that leads outside the chart: not followed, so the chart is rendered"
+                + " without what it leads to (a chart must contain its files)");
+      }
       if (!preflight.renderable()) {
         return;
       }
@@ -398,6 +406,7 @@ public final class Linter {
                 setSink,
                 new InputSource(shown, template, null),
                 Math.max(1, line),
+                Math.max(1, e.column()),
                 e.getMessage() + (sets.size() > 1 ? " (values: " + set.name() + ")" : ""));
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -460,6 +469,11 @@ public final class Linter {
     }
 
     private void renderProblem(Sink sink, InputSource source, int line, String message) {
+      renderProblem(sink, source, line, 1, message);
+    }
+
+    private void renderProblem(
+        Sink sink, InputSource source, int line, int column, String message) {
       SourceDocument doc =
           new SourceDocument(
               source,
@@ -467,7 +481,7 @@ public final class Linter {
               1,
               null,
               null,
-              List.of(new LoadProblem(LoadProblem.Kind.RENDER, line, 1, message)),
+              List.of(new LoadProblem(LoadProblem.Kind.RENDER, line, column, message)),
               List.of());
       checkDocument(doc, sink);
     }
