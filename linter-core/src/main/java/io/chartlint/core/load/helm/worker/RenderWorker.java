@@ -50,9 +50,16 @@ public final class RenderWorker {
         new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
     watchParent(Long.parseLong(args[0]));
 
-    String kubeconfig = System.getenv("KUBECONFIG");
+    Path kubeconfig = Path.of(String.valueOf(System.getenv("KUBECONFIG"))).toAbsolutePath();
+    Path home = Path.of(String.valueOf(System.getenv("HOME"))).toAbsolutePath();
+    if (!kubeconfig.startsWith(home)) {
+      // started by hand, or with an environment that is not the isolated one: never overwrite a
+      // kubeconfig of the user's
+      Frames.write(out, List.of("unavailable", "the render worker's KUBECONFIG is not its own"));
+      return;
+    }
     try (Sinkhole sinkhole = Sinkhole.start()) {
-      sinkhole.writeKubeconfig(Path.of(kubeconfig));
+      sinkhole.writeKubeconfig(kubeconfig);
       String version;
       try {
         version = Helm.version().call();

@@ -61,6 +61,7 @@ public final class RenderWorkers implements AutoCloseable {
   private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
   private final Set<Worker> all = ConcurrentHashMap.newKeySet();
   private final Map<String, String> environment;
+  private final long memoryLimitMib;
   private volatile boolean closed;
 
   /**
@@ -68,9 +69,17 @@ public final class RenderWorkers implements AutoCloseable {
    * @param environment the environment the workers' is made from (the process's own, or a test's)
    */
   public RenderWorkers(int size, Map<String, String> environment) {
+    this(size, environment, MEMORY_LIMIT_MIB);
+  }
+
+  /**
+   * @param memoryLimitMib the resident memory a worker may use
+   */
+  public RenderWorkers(int size, Map<String, String> environment, long memoryLimitMib) {
     this.size = size;
     this.slots = new Semaphore(size, true);
     this.environment = Map.copyOf(environment);
+    this.memoryLimitMib = memoryLimitMib;
   }
 
   /**
@@ -377,11 +386,11 @@ public final class RenderWorkers implements AutoCloseable {
           return answer;
         } catch (TimeoutException e) {
           long rss = residentMib(process.pid());
-          if (rss > MEMORY_LIMIT_MIB) {
+          if (rss > memoryLimitMib) {
             kill();
             throw new ChartRenderException(
                 "the chart used more than the render memory limit of "
-                    + MEMORY_LIMIT_MIB
+                    + memoryLimitMib
                     + " MiB and was stopped; a template that builds huge strings or lists does"
                     + " this",
                 null,
