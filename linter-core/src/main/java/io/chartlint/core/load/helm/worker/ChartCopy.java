@@ -200,7 +200,7 @@ public final class ChartCopy {
         new TarArchiveInputStream(new GZIPInputStream(archive), StandardCharsets.UTF_8.name())) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
-        if (!entry.isFile()) {
+        if (!entry.isFile() || entry.isSymbolicLink() || entry.isLink()) {
           continue; // links, devices and directories: Helm reads regular files only
         }
         String path = entry.getName().replace('\\', '/');
