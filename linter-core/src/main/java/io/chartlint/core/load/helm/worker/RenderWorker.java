@@ -48,16 +48,19 @@ public final class RenderWorker {
     System.setOut(System.err); // nothing but frames on the protocol stream
     DataInputStream in =
         new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
-    watchParent(Long.parseLong(args[0]));
-
     Path kubeconfig = Path.of(String.valueOf(System.getenv("KUBECONFIG"))).toAbsolutePath();
     Path home = Path.of(String.valueOf(System.getenv("HOME"))).toAbsolutePath();
-    if (!kubeconfig.startsWith(home)) {
-      // started by hand, or with an environment that is not the isolated one: never overwrite a
-      // kubeconfig of the user's
-      Frames.write(out, List.of("unavailable", "the render worker's KUBECONFIG is not its own"));
+    if (home.getFileName() == null
+        || !home.getFileName().toString().startsWith(RenderWorkers.HOME_PREFIX)
+        || !kubeconfig.startsWith(home)) {
+      // started by hand, or with an environment that is not the isolated one: never write a
+      // kubeconfig, or delete a directory, of the user's
+      Frames.write(
+          out, List.of("unavailable", "the render worker was started without its own home"));
       return;
     }
+    watchParent(Long.parseLong(args[0]), home);
+
     try (Sinkhole sinkhole = Sinkhole.start()) {
       sinkhole.writeKubeconfig(kubeconfig);
       String version;
@@ -82,13 +85,15 @@ public final class RenderWorker {
    * Ends this process when its parent has ended: the parent's id changes when the process is handed
    * to another (init or a subreaper).
    */
-  private static void watchParent(long parent) {
+  private static void watchParent(long parent, Path home) {
     Thread watchdog =
         new Thread(
             () -> {
               while (true) {
                 long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
                 if (now != parent) {
+                  // nobody is left to delete this worker's directory
+                  IsolatedEnvironment.delete(home);
                   Runtime.getRuntime().halt(3);
                 }
                 try {

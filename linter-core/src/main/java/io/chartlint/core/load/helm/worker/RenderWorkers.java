@@ -53,6 +53,9 @@ public final class RenderWorkers implements AutoCloseable {
   /** Go's own soft limit, well under {@link #MEMORY_LIMIT_MIB}, so its GC works harder first. */
   private static final String GO_MEMORY_LIMIT = "1536MiB";
 
+  /** How a worker's own directory is named; a worker refuses to start in any other. */
+  static final String HOME_PREFIX = "chartlint-worker-";
+
   private static final Object SHARED_LOCK = new Object();
   private static volatile RenderWorkers shared;
 
@@ -199,7 +202,7 @@ public final class RenderWorkers implements AutoCloseable {
   private Worker start() throws ChartRenderException {
     Path home;
     try {
-      home = Files.createTempDirectory("chartlint-worker-");
+      home = Files.createTempDirectory(HOME_PREFIX);
       Map<String, String> env = IsolatedEnvironment.of(environment, home);
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

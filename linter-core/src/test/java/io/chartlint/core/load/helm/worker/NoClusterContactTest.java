@@ -221,4 +221,27 @@ class NoClusterContactTest {
             "JAVA_TOOL_OPTIONS");
     assertThat(env.values()).noneMatch(v -> v.contains("/home/me"));
   }
+
+  @Test
+  void aWorkerStartedWithoutItsOwnHomeWritesNothingAndRefusesToRender(@TempDir Path dir)
+      throws Exception {
+    Path kubeconfig = dir.resolve(".kube/config");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            RenderWorkers.classpath(),
+            RenderWorker.class.getName(),
+            Long.toString(ProcessHandle.current().pid()));
+    builder.environment().put("HOME", dir.toString());
+    builder.environment().put("KUBECONFIG", kubeconfig.toString());
+    Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try (java.io.DataInputStream in = new java.io.DataInputStream(process.getInputStream())) {
+      assertThat(Frames.read(in)).first().isEqualTo("unavailable");
+    } finally {
+      process.destroyForcibly();
+    }
+    assertThat(kubeconfig).doesNotExist();
+    assertThat(dir).exists();
+  }
 }
