@@ -15,6 +15,7 @@ import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.ChartRenderers;
+import io.chartlint.core.load.helm.RenderTimeout;
 import io.chartlint.core.report.ReportContext;
 import io.chartlint.core.report.ReportFiles;
 import io.chartlint.core.report.Reporter;
@@ -202,6 +203,19 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
   Path helmBinary;
 
   @Option(
+      names = "--render-timeout",
+      paramLabel = "DURATION",
+      description =
+          "Charts: stop a chart whose render takes longer, such as 90s or 2m (default: 60s).")
+  String renderTimeout;
+
+  @Option(
+      names = "--no-hooks",
+      description =
+          "Charts: leave out hook objects (helm.sh/hook), as helm template --no-hooks does.")
+  boolean noHooks;
+
+  @Option(
       names = "--ci-values",
       description = "Charts: also render once per ci/*-values.yaml file.")
   boolean ciValues;
@@ -247,6 +261,12 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
             namespace,
             kubeVersion,
             apiVersions);
+    chartOptions =
+        chartOptions.withLimits(
+            noHooks,
+            renderTimeout == null
+                ? ChartRenderRequest.DEFAULT_TIMEOUT
+                : RenderTimeout.parse("--render-timeout", renderTimeout));
     LintRequest request =
         LintRequest.of(inputs, cwd)
             .withConfig(cfg)

@@ -12,6 +12,7 @@ import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.ChartRenderers;
+import io.chartlint.core.load.helm.RenderTimeout;
 import io.chartlint.core.policy.PolicyLoader;
 import io.chartlint.core.report.ReportContext;
 import io.chartlint.core.report.Reporter;
@@ -131,6 +132,17 @@ public class CheckMojo extends AbstractMojo {
    */
   @Parameter(property = "chartlint.helmBinary")
   File helmBinary;
+
+  /**
+   * How long one chart may take to render before it is stopped and reported, such as {@code 90s} or
+   * {@code 2m}.
+   */
+  @Parameter(property = "chartlint.renderTimeout", defaultValue = "60s")
+  String renderTimeout;
+
+  /** Leave out hook objects ({@code helm.sh/hook}), as {@code helm template --no-hooks} does. */
+  @Parameter(property = "chartlint.noHooks", defaultValue = "false")
+  boolean noHooks;
 
   /** Also render each chart once per {@code ci/*-values.yaml} file it ships. */
   @Parameter(property = "chartlint.ciValues", defaultValue = "false")
@@ -275,6 +287,12 @@ public class CheckMojo extends AbstractMojo {
               namespace,
               kubeVersion,
               List.of());
+      chartOptions =
+          chartOptions.withLimits(
+              noHooks,
+              renderTimeout == null
+                  ? ChartRenderRequest.DEFAULT_TIMEOUT
+                  : RenderTimeout.parse("renderTimeout", renderTimeout));
       LintRequest request =
           LintRequest.of(inputs, base)
               .withConfig(config)

@@ -30,15 +30,24 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class ChartPreflight {
   private ChartPreflight() {}
 
-  /** The problems of a chart's {@code Chart.yaml}, and the notices about its links. */
-  record Outcome(SourceDocument chartYaml, boolean renderable, List<String> notices) {}
+  /**
+   * The problems of a chart's {@code Chart.yaml}, the notices about its links, and the links that
+   * lead outside it (each is a finding: the chart is rendered without what they lead to).
+   */
+  record Outcome(
+      SourceDocument chartYaml, boolean renderable, List<String> notices, List<Path> outsideLinks) {
+    Outcome(SourceDocument chartYaml, boolean renderable, List<String> notices) {
+      this(chartYaml, renderable, notices, List.of());
+    }
+  }
 
   static Outcome check(Path chart, Path workingDirectory, LoadLimits limits) {
     List<String> notices = new ArrayList<>();
+    List<Path> outside = new ArrayList<>();
     if (!Files.isDirectory(chart)) {
-      return new Outcome(null, true, notices); // a packaged chart: Helm reads the archive
+      return new Outcome(null, true, notices); // a packaged chart: its links are not unpacked
     }
-    links(chart, workingDirectory, notices);
+    links(chart, workingDirectory, notices, outside);
     Path file = chart.resolve("Chart.yaml");
     InputSource source = InputSource.file(Inputs.display(file, workingDirectory), file);
     List<LoadProblem> problems = new ArrayList<>();
@@ -83,7 +92,7 @@ final class ChartPreflight {
         problems.isEmpty()
             ? null
             : new SourceDocument(source, 0, 1, null, null, problems, List.of());
-    return new Outcome(doc, renderable, notices);
+    return new Outcome(doc, renderable, notices, outside);
   }
 
   private static String missingName(Node root) {
@@ -104,10 +113,10 @@ final class ChartPreflight {
 
   /**
    * Symbolic links in the chart that lead outside it, nowhere, or back into a directory above them.
-   * Helm follows links when it renders a chart directory, so the chart is still rendered; the
-   * notice says what it reads from outside.
+   * The chart renders from a copy that holds none of them (links inside the chart are followed).
    */
-  private static void links(Path chart, Path workingDirectory, List<String> notices) {
+  private static void links(
+      Path chart, Path workingDirectory, List<String> notices, List<Path> outside) {
     Path realChart;
     try {
       realChart = chart.toRealPath();
@@ -125,12 +134,7 @@ final class ChartPreflight {
                 try {
                   Path target = file.toRealPath();
                   if (!target.startsWith(realChart)) {
-                    notices.add(
-                        shown
-                            + ": a symbolic link that leads outside the chart, to "
-                            + target
-                            + "; Helm follows it when rendering, so the chart depends on a"
-                            + " file it does not contain");
+                    outside.add(file);
                   } else if (Files.isDirectory(target)
                       && file.getParent().toRealPath().startsWith(target)) {
                     notices.add(

@@ -463,6 +463,14 @@ public final class Linter {
       if (preflight.chartYaml() != null) {
         checkDocument(preflight.chartYaml(), sink);
       }
+      for (Path link : preflight.outsideLinks()) {
+        renderProblem(
+            sink,
+            new InputSource(Inputs.display(link, request.workingDirectory()), link, null),
+            1,
+            "a symbolic link that leads outside the chart: not followed, so the chart is rendered"
+                + " without what it leads to (a chart must contain its files)");
+      }
       if (!preflight.renderable()) {
         return;
       }
@@ -484,17 +492,7 @@ public final class Linter {
           if (set.file() != null) {
             values.add(set.file());
           }
-          ChartRenderRequest renderRequest =
-              new ChartRenderRequest(
-                  chart.path(),
-                  values,
-                  base.set(),
-                  base.setString(),
-                  base.setFile(),
-                  base.releaseName(),
-                  base.namespace(),
-                  base.kubeVersion(),
-                  base.apiVersions());
+          ChartRenderRequest renderRequest = base.forChart(chart.path(), values);
           try {
             RenderedChart rendered = request.renderer().render(renderRequest);
             InputSource source =
@@ -520,6 +518,7 @@ public final class Linter {
                 setSink,
                 new InputSource(shown, template, null),
                 Math.max(1, line),
+                Math.max(1, e.column()),
                 e.getMessage() + (sets.size() > 1 ? " (values: " + set.name() + ")" : ""));
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -582,6 +581,11 @@ public final class Linter {
     }
 
     private void renderProblem(Sink sink, InputSource source, int line, String message) {
+      renderProblem(sink, source, line, 1, message);
+    }
+
+    private void renderProblem(
+        Sink sink, InputSource source, int line, int column, String message) {
       SourceDocument doc =
           new SourceDocument(
               source,
@@ -589,7 +593,7 @@ public final class Linter {
               1,
               null,
               null,
-              List.of(new LoadProblem(LoadProblem.Kind.RENDER, line, 1, message)),
+              List.of(new LoadProblem(LoadProblem.Kind.RENDER, line, column, message)),
               List.of());
       checkDocument(doc, sink);
     }

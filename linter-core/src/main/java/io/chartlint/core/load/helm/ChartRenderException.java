@@ -6,6 +6,7 @@ public final class ChartRenderException extends Exception {
 
   private final String templatePath;
   private final int line;
+  private final int column;
 
   /**
    * @param message Helm's message, without a stack trace
@@ -14,9 +15,17 @@ public final class ChartRenderException extends Exception {
    * @param line the 1-based line in that template, or 0 when Helm named none
    */
   public ChartRenderException(String message, String templatePath, int line) {
+    this(message, templatePath, line, 0);
+  }
+
+  /**
+   * @param column the 1-based column Helm names in that line, or 0 when it names none
+   */
+  public ChartRenderException(String message, String templatePath, int line, int column) {
     super(message);
     this.templatePath = templatePath;
     this.line = line;
+    this.column = column;
   }
 
   public String templatePath() {
@@ -25,5 +34,10 @@ public final class ChartRenderException extends Exception {
 
   public int line() {
     return line;
+  }
+
+  /** The column Helm names, or 0. */
+  public int column() {
+    return column;
   }
 }

@@ -1,6 +1,7 @@
 package io.chartlint.core.load.helm;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ import java.util.List;
  * @param namespace the namespace ({@code default} by default)
  * @param kubeVersion {@code --kube-version}, or null for Helm's default
  * @param apiVersions {@code --api-versions}
+ * @param noHooks {@code --no-hooks}: leave out the objects Helm treats as hooks
+ * @param timeout how long one render may take before it is stopped ({@code --render-timeout})
  */
 public record ChartRenderRequest(
     Path chart,
@@ -26,7 +29,12 @@ public record ChartRenderRequest(
     String releaseName,
     String namespace,
     String kubeVersion,
-    List<String> apiVersions) {
+    List<String> apiVersions,
+    boolean noHooks,
+    Duration timeout) {
+
+  /** The render time limit without {@code --render-timeout}. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   public ChartRenderRequest {
     valuesFiles = List.copyOf(valuesFiles);
@@ -36,6 +44,64 @@ public record ChartRenderRequest(
     apiVersions = List.copyOf(apiVersions);
     releaseName = releaseName == null ? "release-name" : releaseName;
     namespace = namespace == null ? "default" : namespace;
+    timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+  }
+
+  /** A request with hooks and the default time limit. */
+  public ChartRenderRequest(
+      Path chart,
+      List<Path> valuesFiles,
+      List<String> set,
+      List<String> setString,
+      List<String> setFile,
+      String releaseName,
+      String namespace,
+      String kubeVersion,
+      List<String> apiVersions) {
+    this(
+        chart,
+        valuesFiles,
+        set,
+        setString,
+        setFile,
+        releaseName,
+        namespace,
+        kubeVersion,
+        apiVersions,
+        false,
+        DEFAULT_TIMEOUT);
+  }
+
+  /** This request for another chart, with these values files; every other option is kept. */
+  public ChartRenderRequest forChart(Path otherChart, List<Path> otherValuesFiles) {
+    return new ChartRenderRequest(
+        otherChart,
+        otherValuesFiles,
+        set,
+        setString,
+        setFile,
+        releaseName,
+        namespace,
+        kubeVersion,
+        apiVersions,
+        noHooks,
+        timeout);
+  }
+
+  /** This request with {@code --no-hooks} and {@code --render-timeout} as given. */
+  public ChartRenderRequest withLimits(boolean withoutHooks, Duration renderTimeout) {
+    return new ChartRenderRequest(
+        chart,
+        valuesFiles,
+        set,
+        setString,
+        setFile,
+        releaseName,
+        namespace,
+        kubeVersion,
+        apiVersions,
+        withoutHooks,
+        renderTimeout);
   }
 
   /**

@@ -1,54 +1,38 @@
 package io.chartlint.core.load.helm;
 
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.TemplateCommand;
 import io.chartlint.core.UsageException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import io.chartlint.core.load.helm.worker.RenderWorkers;
 
 /**
- * Renders charts in-process with Helm's own library, as bundled by helm-java.
+ * Renders charts with Helm's own library, as bundled by helm-java, in worker processes.
  *
- * <p>Loading the library unpacks and links a large native file, about a second, so it happens once
- * per process, on the first render, never for a run without charts. The library's calls share
- * process-wide Go state and are not safe to run at once: renders take turns behind one lock, while
- * everything else about a chart (parsing, rules) still runs in parallel.
+ * <p>The library renders as {@code helm install --dry-run} does, in native Go code that shares
+ * process-wide state, cannot be interrupted, and asks the cluster of the process's kubeconfig when
+ * a template calls {@code lookup}. So it runs in {@link RenderWorkers}: processes started with an
+ * environment that names no cluster, proxy or registry, whose only Kubernetes API knows no objects
+ * (every {@code lookup} finds nothing, as in {@code helm template}), killed when a render outlasts
+ * its time limit or its memory bound. Several charts render at once, one per worker.
  *
- * <p>Like {@code helm template}, nothing is asked of a cluster: the library renders as {@code helm
- * install --dry-run} does, whose {@code lookup} would, so charts that call it render from a {@link
- * LookupFreeCopy}.
- *
- * <p>Differences from {@code helm template}: hooks ({@code helm.sh/hook} resources) are not in the
- * library's output, and {@code --api-versions} cannot be passed to it.
+ * <p>Hooks ({@code helm.sh/hook} objects) are rendered and returned with the other objects, as
+ * {@code helm template} prints them, unless the request asks for none. {@code --api-versions}
+ * cannot be passed to the library.
  */
 public final class EmbeddedHelmRenderer implements ChartRenderer {
-  /**
-   * The Kubernetes version {@code helm template} assumes without {@code --kube-version} (Helm 3.20
-   * and 4.1 take it from the Kubernetes client they are built with). The library, built without
-   * that information, would assume v1.20.0, and charts that require newer versions would not
-   * render.
-   */
-  static final String DEFAULT_KUBE_VERSION = "v1.35.0";
-
-  private static final ReentrantLock RENDER_LOCK = new ReentrantLock();
   private static final Object LOAD_LOCK = new Object();
   private static volatile Loaded loaded;
 
-  private record Loaded(String version, Throwable failure) {}
+  private record Loaded(String version, RuntimeException failure) {}
 
+  private final RenderWorkers workers;
   private final String version;
 
-  private EmbeddedHelmRenderer(String version) {
+  private EmbeddedHelmRenderer(RenderWorkers workers, String version) {
+    this.workers = workers;
     this.version = version;
   }
 
   /**
-   * Loads the native library, once per process.
+   * Starts the first render worker, once per process, and checks that the library loads in it.
    *
    * @throws IllegalStateException with the reason when the library cannot load on this platform
    */
@@ -58,7 +42,11 @@ public final class EmbeddedHelmRenderer implements ChartRenderer {
       synchronized (LOAD_LOCK) {
         state = loaded;
         if (state == null) {
-          state = doLoad();
+          try {
+            state = new Loaded(RenderWorkers.shared().helmVersion(), null);
+          } catch (IllegalStateException e) {
+            state = new Loaded(null, e);
+          }
           loaded = state;
         }
       }
@@ -73,16 +61,12 @@ public final class EmbeddedHelmRenderer implements ChartRenderer {
               + state.failure().getMessage(),
           state.failure());
     }
-    return new EmbeddedHelmRenderer(state.version());
+    return new EmbeddedHelmRenderer(RenderWorkers.shared(), state.version());
   }
 
-  private static Loaded doLoad() {
-    try {
-      String version = Helm.version().call();
-      return new Loaded(version == null ? "" : version.strip(), null);
-    } catch (RuntimeException | LinkageError e) {
-      return new Loaded(null, e);
-    }
+  /** A renderer over the given workers (tests use workers with an environment of their own). */
+  public static EmbeddedHelmRenderer using(RenderWorkers workers) {
+    return new EmbeddedHelmRenderer(workers, workers.helmVersion());
   }
 
   @Override
@@ -92,73 +76,10 @@ public final class EmbeddedHelmRenderer implements ChartRenderer {
           "--api-versions: the embedded Helm library cannot take API versions; pass --helm-binary"
               + " PATH to render with a helm executable");
     }
-    List<Path> temporary = new ArrayList<>();
-    Path copy = null;
     try {
-      Path chart = request.chart();
-      if (LookupFreeCopy.needed(chart)) {
-        copy = LookupFreeCopy.copy(chart);
-        chart = copy;
-      }
-      TemplateCommand command =
-          new Helm(chart)
-              .template()
-              .withName(request.releaseName())
-              .withNamespace(request.namespace());
-      command.withKubeVersion(
-          request.kubeVersion() != null ? request.kubeVersion() : DEFAULT_KUBE_VERSION);
-      for (Path values : request.valuesFiles()) {
-        command.withValuesFile(values);
-      }
-      if (!request.setString().isEmpty()) {
-        // The library takes typed values only; strings go in a values file after the others.
-        Path file = Files.createTempFile("chartlint-set-string-", ".yaml");
-        temporary.add(file);
-        Files.writeString(
-            file, SetValues.stringsAsYaml(request.setString()), StandardCharsets.UTF_8);
-        command.withValuesFile(file);
-      }
-      for (String entry : request.set()) {
-        for (SetValues.Assignment a : SetValues.parse("--set", entry)) {
-          if (a.value().startsWith("{") && a.value().endsWith("}")) {
-            throw new UsageException(
-                "--set "
-                    + a.key()
-                    + "="
-                    + a.value()
-                    + ": the embedded Helm library cannot take a {list}; write "
-                    + a.key()
-                    + "[0]=... or use a values file");
-          }
-          command.set(a.key(), a.value());
-        }
-      }
-      for (String entry : request.setFile()) {
-        for (SetValues.Assignment a : SetValues.parse("--set-file", entry)) {
-          command.setFile(a.key(), Path.of(a.value()));
-        }
-      }
-      RENDER_LOCK.lock();
-      try {
-        return new RenderedChart(command.call(), List.of());
-      } finally {
-        RENDER_LOCK.unlock();
-      }
-    } catch (IllegalStateException e) {
-      throw HelmErrors.toException(e.getMessage());
-    } catch (IOException e) {
-      throw new ChartRenderException("cannot write a temporary file: " + e, null, 0);
-    } finally {
-      if (copy != null) {
-        LookupFreeCopy.delete(copy);
-      }
-      for (Path file : temporary) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          file.toFile().deleteOnExit();
-        }
-      }
+      return workers.render(request);
+    } catch (ChartRenderException e) {
+      throw KubeVersionMismatch.locate(e, request);
     }
   }
 

@@ -1,20 +1,27 @@
 package io.chartlint.core.load.helm;
 
+import io.chartlint.core.load.helm.worker.IsolatedEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** Renders charts by running a {@code helm} executable's {@code helm template}. */
+/**
+ * Renders charts by running a {@code helm} executable's {@code helm template}, with the same
+ * containment as the embedded renderer: an {@link IsolatedEnvironment} (no kubeconfig, proxy,
+ * in-cluster or {@code HELM_*} variables; a home directory of its own) and the render time limit,
+ * after which the process and its children are killed.
+ */
 public final class HelmBinaryRenderer implements ChartRenderer {
-  private static final long TIMEOUT_MINUTES = 5;
 
   private final Path executable;
 
@@ -59,26 +66,63 @@ public final class HelmBinaryRenderer implements ChartRenderer {
       command.add("--api-versions");
       command.add(api);
     }
+    if (request.noHooks()) {
+      command.add("--no-hooks");
+    }
     return command;
   }
 
   @Override
   public RenderedChart render(ChartRenderRequest request) throws ChartRenderException {
+    try {
+      return run(request);
+    } catch (ChartRenderException e) {
+      throw KubeVersionMismatch.locate(e, request);
+    }
+  }
+
+  private RenderedChart run(ChartRenderRequest request) throws ChartRenderException {
+    Path home;
     Process process;
     try {
-      process =
-          new ProcessBuilder(command(request)).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+      home = Files.createTempDirectory("chartlint-helm-");
     } catch (IOException e) {
-      throw new ChartRenderException("cannot run " + executable + ": " + e.getMessage(), null, 0);
+      throw new ChartRenderException(
+          "cannot create a directory for helm: " + e.getMessage(), null, 0);
     }
+    try {
+      try {
+        ProcessBuilder builder =
+            new ProcessBuilder(command(request)).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Map<String, String> env = IsolatedEnvironment.of(System.getenv(), home);
+        // a kubeconfig with no cluster: helm template asks none, and nothing else may
+        Files.writeString(Path.of(env.get("KUBECONFIG")), "apiVersion: v1\nkind: Config\n");
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        process = builder.start();
+      } catch (IOException e) {
+        throw new ChartRenderException("cannot run " + executable + ": " + e.getMessage(), null, 0);
+      }
+      return await(process, request);
+    } finally {
+      IsolatedEnvironment.delete(home);
+    }
+  }
+
+  private RenderedChart await(Process process, ChartRenderRequest request)
+      throws ChartRenderException {
     try {
       process.getOutputStream().close();
       CompletableFuture<String> stdout = drain(process.getInputStream());
       CompletableFuture<String> stderr = drain(process.getErrorStream());
-      if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
+      if (!process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        kill(process);
         throw new ChartRenderException(
-            executable + " template did not finish within " + TIMEOUT_MINUTES + " minutes",
+            executable
+                + " template did not finish within the render time limit of "
+                + RenderTimeout.format(request.timeout())
+                + " and was stopped (raise the limit with --render-timeout, or renderTimeout in"
+                + " the Maven plugin)",
             null,
             0);
       }
@@ -95,15 +139,21 @@ public final class HelmBinaryRenderer implements ChartRenderer {
       }
       return new RenderedChart(out, warnings);
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      kill(process);
       Thread.currentThread().interrupt();
       throw new ChartRenderException("interrupted while rendering", null, 0);
     } catch (IOException e) {
+      kill(process);
       throw new UncheckedIOException(e);
     } catch (ExecutionException e) {
       throw new ChartRenderException(
           "cannot read the output of " + executable + ": " + e.getCause(), null, 0);
     }
+  }
+
+  private static void kill(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
   }
 
   /** Reads a stream on its own thread, so a full pipe never blocks the process. */

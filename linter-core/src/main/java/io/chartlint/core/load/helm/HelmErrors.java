@@ -12,7 +12,8 @@ public final class HelmErrors {
    * (c/templates/x.yaml:14:70): ...}, {@code parse error at (c/templates/x.yaml:5): ...}.
    */
   private static final Pattern WITH_LINE =
-      Pattern.compile("([\\w.\\-]+(?:/[\\w.\\-]+)*/templates/[^\\s:()\"]+):(\\d+)");
+      Pattern.compile(
+          "([\\w.\\-]+(?:/[\\w.\\-]+)*/templates/[^\\s:()\"]+):(\\d{1,9})(?::(\\d{1,9}))?");
 
   /** {@code YAML parse error on c/templates/x.yaml: ...}: a file but no line in it. */
   private static final Pattern WITHOUT_LINE =
@@ -26,7 +27,11 @@ public final class HelmErrors {
     String message = clean(helmMessage);
     Matcher m = WITH_LINE.matcher(message);
     if (m.find()) {
-      return new ChartRenderException(message, m.group(1), Integer.parseInt(m.group(2)));
+      return new ChartRenderException(
+          message,
+          m.group(1),
+          Integer.parseInt(m.group(2)),
+          m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
     }
     m = WITHOUT_LINE.matcher(message);
     if (m.find()) {

@@ -9,17 +9,17 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /** Reads Helm's {@code --set key=value,key2=value2} syntax. */
-final class SetValues {
+public final class SetValues {
   private SetValues() {}
 
   /** One {@code key=value}; the key keeps Helm's syntax ({@code a.b[0].c}). */
-  record Assignment(String key, String value) {}
+  public record Assignment(String key, String value) {}
 
   /**
    * Splits one option value at its unescaped commas ({@code \,} is a literal comma), outside {@code
    * {...}} lists.
    */
-  static List<Assignment> parse(String option, String entry) {
+  public static List<Assignment> parse(String option, String entry) {
     List<Assignment> assignments = new ArrayList<>();
     StringBuilder part = new StringBuilder();
     int depth = 0;
@@ -57,7 +57,7 @@ final class SetValues {
   }
 
   /** {@code --set-string} entries as a values file whose every value is a string. */
-  static String stringsAsYaml(List<String> entries) {
+  public static String stringsAsYaml(List<String> entries) {
     Map<String, Object> root = new LinkedHashMap<>();
     for (String entry : entries) {
       for (Assignment a : parse("--set-string", entry)) {

@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,5 +99,71 @@ class HelmBinaryRendererTest {
     assertThatThrownBy(() -> new HelmBinaryRenderer(missing).render(ChartRenderRequest.of(dir)))
         .isInstanceOf(ChartRenderException.class)
         .hasMessageContaining("cannot run " + missing);
+  }
+
+  @Test
+  void noHooksIsPassedOn() throws Exception {
+    Path args = dir.resolve("args.txt");
+    Path helm = fakeHelm("for a in \"$@\"; do echo \"$a\" >> '" + args + "'; done");
+    new HelmBinaryRenderer(helm)
+        .render(ChartRenderRequest.of(dir.resolve("web")).withLimits(true, Duration.ofSeconds(60)));
+    assertThat(Files.readAllLines(args)).endsWith("--no-hooks");
+  }
+
+  @Test
+  void helmRunsInAnEnvironmentThatNamesNoClusterAndAHomeOfItsOwn() throws Exception {
+    Path helm = fakeHelm("env");
+    String env = new HelmBinaryRenderer(helm).render(ChartRenderRequest.of(dir)).manifests();
+    String home = System.getenv("HOME");
+    assertThat(env)
+        .containsPattern("(?m)^HOME=.*chartlint-helm-")
+        .containsPattern("(?m)^KUBECONFIG=.*chartlint-helm-[^/]*/kubeconfig$")
+        .doesNotContainPattern("(?m)^KUBERNETES_")
+        .doesNotContainPattern("(?im)^[a-z]*_proxy=");
+    if (home != null && !home.isEmpty() && !home.equals("/")) {
+      assertThat(env.lines().filter(line -> !line.startsWith("PATH=")))
+          .noneMatch(line -> line.endsWith("=" + home) || line.contains("=" + home + "/"));
+    }
+  }
+
+  @Test
+  void aHelmThatOutlastsTheTimeLimitIsKilledWithItsChildren() throws Exception {
+    Path pid = dir.resolve("child.pid");
+    Path helm = fakeHelm("sleep 300 &\necho $! > '" + pid + "'\nwait");
+    long start = System.nanoTime();
+    assertThatThrownBy(
+            () ->
+                new HelmBinaryRenderer(helm)
+                    .render(ChartRenderRequest.of(dir).withLimits(false, Duration.ofSeconds(1))))
+        .isInstanceOf(ChartRenderException.class)
+        .hasMessageContaining("render time limit of 1s")
+        .hasMessageContaining("--render-timeout");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    long child = Long.parseLong(Files.readString(pid).strip());
+    assertThat(endsWithin(child, Duration.ofSeconds(5))).as("the child of helm has ended").isTrue();
+  }
+
+  /** Whether a process ends (or is a zombie waiting to be reaped) within the time given. */
+  static boolean endsWithin(long pid, Duration limit) throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!running(pid)) {
+        return true;
+      }
+      Thread.sleep(50);
+    }
+    return !running(pid);
+  }
+
+  private static boolean running(long pid) {
+    if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+      return false;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

@@ -14,6 +14,7 @@ class HelmErrorsTest {
                 + " required\n\nUse --debug flag to render out invalid YAML\n");
     assertThat(e.templatePath()).isEqualTo("web/templates/deployment.yaml");
     assertThat(e.line()).isEqualTo(14);
+    assertThat(e.column()).isEqualTo(52);
     assertThat(e.getMessage())
         .isEqualTo(
             "execution error at (web/templates/deployment.yaml:14:52): image.tag is required");
@@ -38,6 +39,7 @@ class HelmErrorsTest {
                 + " operand");
     assertThat(e.templatePath()).isEqualTo("parent/charts/sub/templates/svc.yaml");
     assertThat(e.line()).isEqualTo(5);
+    assertThat(e.column()).as("Helm names no column here").isZero();
   }
 
   @Test

@@ -1,0 +1,94 @@
+package io.chartlint.core.load.helm.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chartlint.core.load.helm.ChartRenderException;
+import io.chartlint.core.load.helm.ChartRenderRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A chart that never finishes, or grows without bound, is stopped at its limit and becomes one
+ * error naming the limit; the worker it ran in is gone, and the next chart renders.
+ */
+class RenderLimitsTest {
+  @TempDir Path dir;
+
+  private RenderWorkers workers = new RenderWorkers(1, System.getenv());
+
+  @AfterEach
+  void close() {
+    workers.close();
+  }
+
+  private ChartRenderRequest request(Path chart, Duration timeout) {
+    return ChartRenderRequest.of(chart).withLimits(false, timeout);
+  }
+
+  private void assertTheNextChartStillRenders() throws Exception {
+    Path fine =
+        TestCharts.chart(
+            dir, "fine", "", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fine\n");
+    assertThat(workers.render(request(fine, Duration.ofSeconds(60))).manifests())
+        .contains("name: fine");
+  }
+
+  @Test
+  void aTemplateThatNeverEndsIsStoppedAtTheTimeLimit() throws Exception {
+    Path chart =
+        TestCharts.chart(
+            dir,
+            "endless",
+            "",
+            "{{- range until 100000 }}{{- range until 100000 }}{{- end }}{{- end }}\n"
+                + "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: never\n");
+    workers.helmVersion();
+    long before = workers.workerPids().get(0);
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> workers.render(request(chart, Duration.ofSeconds(2))))
+        .isInstanceOf(ChartRenderException.class)
+        .hasMessageContaining("render time limit of 2s")
+        .hasMessageContaining("--render-timeout");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    assertThat(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertTheNextChartStillRenders();
+  }
+
+  @Test
+  void aHugeRangeIsStoppedAtTheTimeLimit() throws Exception {
+    Path chart =
+        TestCharts.chart(
+            dir,
+            "huge",
+            "",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: huge\ndata:\n"
+                + "{{- range $i := until 100000000 }}\n  k{{ $i }}: v{{- end }}\n");
+    assertThatThrownBy(() -> workers.render(request(chart, Duration.ofSeconds(2))))
+        .isInstanceOf(ChartRenderException.class)
+        .hasMessageContaining("render time limit of 2s");
+    assertTheNextChartStillRenders();
+  }
+
+  @Test
+  void aTemplateThatOutgrowsTheMemoryLimitIsStopped() throws Exception {
+    workers.close();
+    workers = new RenderWorkers(1, System.getenv(), 700);
+    // each round doubles the string: 2^31 characters is far beyond the 700 MiB of this pool
+    Path chart =
+        TestCharts.chart(
+            dir,
+            "greedy",
+            "",
+            "{{- $s := \"xxxxxxxx\" }}{{- range until 28 }}{{- $s = print $s $s }}{{- end }}\n"
+                + "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: greedy\n"
+                + "data:\n  n: {{ len $s | quote }}\n");
+    assertThatThrownBy(() -> workers.render(request(chart, Duration.ofSeconds(120))))
+        .isInstanceOf(ChartRenderException.class)
+        .hasMessageContaining("render memory limit of 700 MiB");
+    assertTheNextChartStillRenders();
+  }
+}
