@@ -2,18 +2,16 @@ package io.chartlint.core.engine;
 
 import io.chartlint.core.load.IgnoreComment;
 import io.chartlint.core.load.SourceDocument;
-import io.chartlint.core.load.helm.TemplateLocator;
+import io.chartlint.core.load.helm.sourcemap.SourceMap;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -26,7 +24,7 @@ final class Sink {
 
   private final Suppressions suppressions;
   private final Path workingDirectory;
-  private final TemplateLocator locator;
+  private SourceMap sourceMap;
   final List<Finding> findings = new ArrayList<>();
   private final List<LintResult.SuppressedFinding> suppressed = new ArrayList<>();
   private final List<String> unused = new ArrayList<>();
@@ -36,11 +34,6 @@ final class Sink {
 
   private SourceDocument document;
 
-  /** How many documents of each template and kind this render produced before the current one. */
-  private final Map<String, Integer> kindsSeen = new HashMap<>();
-
-  private String documentKind;
-  private int documentOrdinal;
   private final Set<IgnoreComment> usedComments = new HashSet<>();
   private KubeObject object;
   private final List<Annotation> annotations = new ArrayList<>();
@@ -63,15 +56,19 @@ final class Sink {
     }
   }
 
-  Sink(Suppressions suppressions, Path workingDirectory, TemplateLocator locator) {
+  Sink(Suppressions suppressions, Path workingDirectory) {
     this.suppressions = suppressions;
     this.workingDirectory = workingDirectory;
-    this.locator = locator;
   }
 
   /** A sink for one values set of a chart, whose findings the parent merges across sets. */
   Sink child() {
-    return new Sink(suppressions, workingDirectory, locator);
+    return new Sink(suppressions, workingDirectory);
+  }
+
+  /** Where the lines of the rendered chart this sink receives come from, or null. */
+  void useSourceMap(SourceMap map) {
+    sourceMap = map;
   }
 
   /** Takes everything but the findings, which the caller merges. */
@@ -95,11 +92,6 @@ final class Sink {
   void beginDocument(SourceDocument doc) {
     document = doc;
     usedComments.clear();
-    documentKind = YamlNodes.text(YamlNodes.get(doc.root(), "kind"));
-    documentOrdinal =
-        doc.source().chart() == null || doc.template() == null || documentKind == null
-            ? 0
-            : kindsSeen.merge(doc.template() + "\u0000" + documentKind, 1, Integer::sum) - 1;
   }
 
   void endDocument() {
@@ -155,31 +147,21 @@ final class Sink {
     object = null;
   }
 
-  /** Where a node of the current document is, in the file a user should open. */
+  /**
+   * Where a node of the current document is, in the file a user should open: for a rendered chart,
+   * the template line that wrote the node's first character, as the source map knows it; with the
+   * {@code include} calls that wrote it as related locations.
+   */
   Location locate(Node node, int streamLine, int column) {
     if (document.source().chart() != null) {
-      Path template =
-          TemplateLocator.templateFile(
-              document.source().chart().chartDirectory(), document.template());
-      if (template != null) {
-        String kind = object != null ? object.kind() : documentKind;
-        int line =
-            locator.lineOf(
-                template,
-                kind,
-                kind != null && kind.equals(documentKind) ? documentOrdinal : 0,
-                node == null || document.root() == null
-                    ? List.of()
-                    : YamlNodes.segmentsOf(document.root(), node));
-        return new Location(
-            Inputs.display(template, workingDirectory),
-            Math.max(1, line),
-            0,
-            document.template(),
-            streamLine);
-      }
-      return new Location(
-          document.source().displayName(), streamLine, column, document.template(), streamLine);
+      return TemplateLocations.locate(
+          sourceMap,
+          document.source().chart().chartDirectory(),
+          document.template(),
+          document.source().displayName(),
+          streamLine,
+          column,
+          workingDirectory);
     }
     return new Location(
         document.source().displayName(), streamLine, column, document.template(), null);

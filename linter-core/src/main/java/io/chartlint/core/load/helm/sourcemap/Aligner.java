@@ -8,10 +8,10 @@ import java.util.Arrays;
  * state wrote each character.
  *
  * <p>The search runs forward over the document's characters, keeping for each live state only its
- * cheapest way there (a shortest path over positions × states, never backtracking), so its cost
- * is bounded by the document's length times the states alive at once. States far more expensive
- * than the best are dropped (a beam), and a document whose search exceeds {@link #BUDGET} state
- * visits is given up, which the caller counts as a fallback.
+ * cheapest way there (a shortest path over positions × states, never backtracking), so its cost is
+ * bounded by the document's length times the states alive at once. States far more expensive than
+ * the best are dropped (a beam), and a document whose search exceeds {@link #BUDGET} state visits
+ * is given up, which the caller counts as a fallback.
  */
 final class Aligner {
   /** The cost of one character written by an action, in units that leave room for tie-breaks. */

@@ -44,7 +44,8 @@ final class Lexer {
         tokens.add(new Token(Token.Type.TEXT, pos, n, null));
         break;
       }
-      boolean trimLeft = open + 3 < n && src.charAt(open + 2) == '-' && isSpace(src.charAt(open + 3));
+      boolean trimLeft =
+          open + 3 < n && src.charAt(open + 2) == '-' && isSpace(src.charAt(open + 3));
       int textEnd = open;
       if (trimLeft) {
         while (textEnd > pos && isSpace(src.charAt(textEnd - 1))) {

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the tree of a template from its tokens, as {@code text/template/parse/parse.go} does:
- * text, output actions, {@code if}/{@code else if}/{@code else}, {@code range}/{@code else},
- * {@code with}/{@code else}, {@code define}, {@code block}, {@code template}/{@code include}.
+ * text, output actions, {@code if}/{@code else if}/{@code else}, {@code range}/{@code else}, {@code
+ * with}/{@code else}, {@code define}, {@code block}, {@code template}/{@code include}.
  */
 final class Parser {
   /** A node of the tree. */
@@ -194,9 +194,9 @@ final class Parser {
   }
 
   /**
-   * A call whose output is exactly the named template's, or that template indented: {@code
-   * include "x" .}, {@code include "x" . | nindent 4}, {@code template "x" .}. Any other function
-   * in the pipeline changes the text in ways the map does not follow, so it stays a wildcard.
+   * A call whose output is exactly the named template's, or that template indented: {@code include
+   * "x" .}, {@code include "x" . | nindent 4}, {@code template "x" .}. Any other function in the
+   * pipeline changes the text in ways the map does not follow, so it stays a wildcard.
    */
   private static Call call(Action action, String keyword, String rest) {
     if (!keyword.equals("include") && !keyword.equals("template")) {

@@ -8,11 +8,11 @@ import java.util.List;
 /**
  * A template compiled into a nondeterministic automaton over the characters it can write: literal
  * characters must match exactly, an action matches any text, branches are alternatives, a range
- * body repeats, and an {@code include} of a named template is that template's body (indented as
- * its pipeline says) or, failing that, any text.
+ * body repeats, and an {@code include} of a named template is that template's body (indented as its
+ * pipeline says) or, failing that, any text.
  *
- * <p>States are numbered in the order the template writes them, so a smaller state comes earlier
- * in the output.
+ * <p>States are numbered in the order the template writes them, so a smaller state comes earlier in
+ * the output.
  */
 final class Program {
   static final byte CHAR = 0;

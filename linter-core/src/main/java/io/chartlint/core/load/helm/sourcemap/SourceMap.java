@@ -14,9 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where each line of a rendered chart comes from: the template file, line and column that wrote
- * it, the action that wrote it (if an action did) and the {@code include} calls it was written
- * through.
+ * Where each line of a rendered chart comes from: the template file, line and column that wrote it,
+ * the action that wrote it (if an action did) and the {@code include} calls it was written through.
  *
  * <p>Each rendered document, found by Helm's {@code # Source: <chart>/templates/<file>} comment, is
  * aligned with the text of its template: literal text must match exactly, actions match any text,
@@ -107,7 +106,9 @@ public final class SourceMap {
     String[] lines = rendered.split("\n", -1);
     int i = 0;
     while (i < lines.length) {
-      if (!isSeparator(lines[i]) || i + 1 >= lines.length || !lines[i + 1].startsWith("# Source: ")) {
+      if (!isSeparator(lines[i])
+          || i + 1 >= lines.length
+          || !lines[i + 1].startsWith("# Source: ")) {
         i++;
         continue;
       }
@@ -172,7 +173,8 @@ public final class SourceMap {
       fallbacks.add(
           source + " (rendered line " + firstLine + "): too costly to align with its template");
     }
-    docs.put(firstLine, new Doc(firstLine, text.substring(0, length), offsets, file, program, writer));
+    docs.put(
+        firstLine, new Doc(firstLine, text.substring(0, length), offsets, file, program, writer));
   }
 
   /** Documents whose lines could not be mapped exactly, each with its rendered line and why. */
@@ -204,10 +206,15 @@ public final class SourceMap {
           new Origin(templates.path(doc.file()), 1, 0, null, List.of(), List.of(), false));
     }
     int start = doc.lineOffsets()[index];
-    int end = index + 1 < doc.lineOffsets().length ? doc.lineOffsets()[index + 1] - 1 : doc.text().length();
+    int end =
+        index + 1 < doc.lineOffsets().length
+            ? doc.lineOffsets()[index + 1] - 1
+            : doc.text().length();
     end = Math.min(end, doc.text().length());
     int at = -1;
-    if (column > 0 && start + column - 1 < end && !Lexer.isSpace(doc.text().charAt(start + column - 1))) {
+    if (column > 0
+        && start + column - 1 < end
+        && !Lexer.isSpace(doc.text().charAt(start + column - 1))) {
       at = start + column - 1;
     } else {
       for (int c = start; c < end; c++) {

@@ -59,7 +59,9 @@ class SourceMapTest {
             + "{{- else }}\n    - name: b\n      image: b\n{{- end }}\n    - name: c\n";
     SourceMap map =
         map(
-            stream("templates/p.yaml", "kind: Pod\nspec:\n  containers:\n    - name: b\n      image: b\n    - name: c"),
+            stream(
+                "templates/p.yaml",
+                "kind: Pod\nspec:\n  containers:\n    - name: b\n      image: b\n    - name: c"),
             "templates/p.yaml",
             template);
     assertThat(where(map, 6)).isEqualTo("templates/p.yaml:8:5");
@@ -134,7 +136,8 @@ class SourceMapTest {
 
   @Test
   void crlfTemplatesMapLineByLine() {
-    String template = "kind: Pod\r\nspec:\r\n  {{- if true }}\r\n  a: {{ 1 }}\r\n  {{- end }}\r\n  b: 2\r\n";
+    String template =
+        "kind: Pod\r\nspec:\r\n  {{- if true }}\r\n  a: {{ 1 }}\r\n  {{- end }}\r\n  b: 2\r\n";
     SourceMap map =
         map(
             stream("templates/p.yaml", "kind: Pod\r\nspec:\r\n  a: 1\r\n  b: 2"),
