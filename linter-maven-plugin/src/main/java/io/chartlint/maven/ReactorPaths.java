@@ -49,10 +49,26 @@ final class ReactorPaths {
     if (file.isAbsolute()) {
       return f;
     }
-    String rebased =
-        root.relativize(module.resolve(file).normalize()).toString().replace('\\', '/');
     return f.withLocation(
-        new Location(rebased, at.line(), at.column(), at.template(), at.rendered()));
+        new Location(
+            rebase(at.file(), module, root),
+            at.line(),
+            at.column(),
+            at.template(),
+            at.rendered(),
+            at.related().stream()
+                .map(
+                    r ->
+                        new Location.Related(
+                            rebase(r.file(), module, root), r.line(), r.column(), r.message()))
+                .toList()));
+  }
+
+  private static String rebase(String file, Path module, Path root) {
+    if (file == null || file.isEmpty() || file.equals("-") || Path.of(file).isAbsolute()) {
+      return file;
+    }
+    return root.relativize(module.resolve(file).normalize()).toString().replace('\\', '/');
   }
 
   /** The modules' common root: the top-level project's directory, else the module's own. */

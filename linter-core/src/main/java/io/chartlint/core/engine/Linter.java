@@ -13,7 +13,7 @@ import io.chartlint.core.load.YamlStreamSplitter;
 import io.chartlint.core.load.helm.ChartRenderException;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.RenderedChart;
-import io.chartlint.core.load.helm.TemplateLocator;
+import io.chartlint.core.load.helm.sourcemap.SourceMap;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.Manifests;
 import io.chartlint.core.model.PodTemplatePaths;
@@ -406,7 +406,6 @@ public final class Linter {
     private final Suppressions suppressions;
     private final PodTemplatePaths paths;
     private final List<KubeObject> clusterNodes;
-    private final TemplateLocator locator = new TemplateLocator();
     private final FindingBudget budget;
 
     InputLinter(
@@ -425,7 +424,7 @@ public final class Linter {
     }
 
     InputOutcome lint(Inputs.Input input) {
-      Sink sink = new Sink(suppressions, request.workingDirectory(), locator, budget);
+      Sink sink = new Sink(suppressions, request.workingDirectory(), budget);
       if (input instanceof Inputs.ManifestFile file) {
         InputSource source = InputSource.file(file.displayName(), file.path());
         StreamShape shape = new StreamShape();
@@ -475,6 +474,7 @@ public final class Linter {
         return;
       }
       List<ValuesSet> sets = ValuesSet.of(chart.path(), request.ciValues());
+      SourceMap.Chart templates = ChartSourceMaps.templates(chart, sink);
       Map<Finding, List<String>> merged = new LinkedHashMap<>();
       Map<Finding, Finding> first = new LinkedHashMap<>();
       for (ValuesSet set : sets) {
@@ -495,6 +495,7 @@ public final class Linter {
           ChartRenderRequest renderRequest = base.forChart(chart.path(), values);
           try {
             RenderedChart rendered = request.renderer().render(renderRequest);
+            setSink.useSourceMap(ChartSourceMaps.map(templates, rendered, chart, set, setSink));
             InputSource source =
                 new InputSource(
                     chart.displayName(),
@@ -505,7 +506,7 @@ public final class Linter {
               lintStream(source, reader, setSink, new StreamShape());
             }
           } catch (ChartRenderException e) {
-            Path template = TemplateLocator.templateFile(chart.path(), e.templatePath());
+            Path template = ChartFiles.templateFile(chart.path(), e.templatePath());
             String shown =
                 template != null
                     ? Inputs.display(template, request.workingDirectory())

@@ -2,7 +2,7 @@ package io.chartlint.core.engine;
 
 import io.chartlint.core.load.IgnoreComment;
 import io.chartlint.core.load.SourceDocument;
-import io.chartlint.core.load.helm.TemplateLocator;
+import io.chartlint.core.load.helm.sourcemap.SourceMap;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.ResourceRef;
 import io.chartlint.core.model.YamlNodes;
@@ -11,11 +11,9 @@ import io.chartlint.core.rule.Location;
 import io.chartlint.core.text.Escaping;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -34,8 +32,8 @@ final class Sink {
 
   private final Suppressions suppressions;
   private final Path workingDirectory;
-  private final TemplateLocator locator;
   private final FindingBudget budget;
+  private SourceMap sourceMap;
   final List<Finding> findings = new ArrayList<>();
   private final List<LintResult.SuppressedFinding> suppressed = new ArrayList<>();
   private final List<LintResult.SuppressedFinding> ignoredByPolicy = new ArrayList<>();
@@ -46,11 +44,6 @@ final class Sink {
 
   private SourceDocument document;
 
-  /** How many documents of each template and kind this render produced before the current one. */
-  private final Map<String, Integer> kindsSeen = new HashMap<>();
-
-  private String documentKind;
-  private int documentOrdinal;
   private final Set<IgnoreComment> usedComments = new HashSet<>();
   private KubeObject object;
   private final List<Annotation> annotations = new ArrayList<>();
@@ -79,20 +72,20 @@ final class Sink {
     }
   }
 
-  Sink(
-      Suppressions suppressions,
-      Path workingDirectory,
-      TemplateLocator locator,
-      FindingBudget budget) {
+  Sink(Suppressions suppressions, Path workingDirectory, FindingBudget budget) {
     this.suppressions = suppressions;
     this.workingDirectory = workingDirectory;
-    this.locator = locator;
     this.budget = budget;
   }
 
   /** A sink for one values set of a chart, whose findings the parent merges across sets. */
   Sink child() {
-    return new Sink(suppressions, workingDirectory, locator, budget);
+    return new Sink(suppressions, workingDirectory, budget);
+  }
+
+  /** Where the lines of the rendered chart this sink receives come from, or null. */
+  void useSourceMap(SourceMap map) {
+    sourceMap = map;
   }
 
   /** Takes everything but the findings, which the caller merges. */
@@ -118,11 +111,6 @@ final class Sink {
     document = doc;
     suppressions.sawDocument(doc.template(), doc.source().displayName());
     usedComments.clear();
-    documentKind = YamlNodes.text(YamlNodes.get(doc.root(), "kind"));
-    documentOrdinal =
-        doc.source().chart() == null || doc.template() == null || documentKind == null
-            ? 0
-            : kindsSeen.merge(doc.template() + "\u0000" + documentKind, 1, Integer::sum) - 1;
   }
 
   void endDocument() {
@@ -182,31 +170,21 @@ final class Sink {
     object = null;
   }
 
-  /** Where a node of the current document is, in the file a user should open. */
+  /**
+   * Where a node of the current document is, in the file a user should open: for a rendered chart,
+   * the template line that wrote the node's first character, as the source map knows it; with the
+   * {@code include} calls that wrote it as related locations.
+   */
   Location locate(Node node, int streamLine, int column) {
     if (document.source().chart() != null) {
-      Path template =
-          TemplateLocator.templateFile(
-              document.source().chart().chartDirectory(), document.template());
-      if (template != null) {
-        String kind = object != null ? object.kind() : documentKind;
-        int line =
-            locator.lineOf(
-                template,
-                kind,
-                kind != null && kind.equals(documentKind) ? documentOrdinal : 0,
-                node == null || document.root() == null
-                    ? List.of()
-                    : YamlNodes.segmentsOf(document.root(), node));
-        return new Location(
-            Inputs.display(template, workingDirectory),
-            Math.max(1, line),
-            0,
-            document.template(),
-            streamLine);
-      }
-      return new Location(
-          document.source().displayName(), streamLine, column, document.template(), streamLine);
+      return TemplateLocations.locate(
+          sourceMap,
+          document.source().chart().chartDirectory(),
+          document.template(),
+          document.source().displayName(),
+          streamLine,
+          column,
+          workingDirectory);
     }
     return new Location(
         document.source().displayName(), streamLine, column, document.template(), null);
@@ -273,7 +251,16 @@ final class Sink {
             l.line(),
             l.column(),
             budget.share(Escaping.text(l.template())),
-            l.rendered());
+            l.rendered(),
+            l.related().stream()
+                .map(
+                    r ->
+                        new Location.Related(
+                            budget.share(Escaping.text(r.file())),
+                            r.line(),
+                            r.column(),
+                            Escaping.text(r.message())))
+                .toList());
     String path = budget.share(Escaping.text(f.path()));
     String identity =
         java.util.Objects.equals(f.identityPath(), f.path())

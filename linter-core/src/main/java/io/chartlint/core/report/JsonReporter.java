@@ -8,6 +8,7 @@ import io.chartlint.core.Severity;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.model.ResourceRef;
 import io.chartlint.core.rule.Finding;
+import io.chartlint.core.rule.Location;
 import java.io.IOException;
 
 /** The JSON shape of SPEC §10: a contract that other tools parse. Fields are only ever added. */
@@ -102,6 +103,16 @@ public final class JsonReporter implements Reporter {
       location.putNull("rendered");
     } else {
       location.put("rendered", f.location().rendered());
+    }
+    if (!f.location().related().isEmpty()) {
+      ArrayNode related = location.putArray("related");
+      for (Location.Related r : f.location().related()) {
+        ObjectNode item = related.addObject();
+        item.put("file", r.file());
+        item.put("line", r.line());
+        item.put("column", r.column());
+        item.put("message", r.message());
+      }
     }
     node.put("fix", f.fix());
     if (!f.valuesSets().isEmpty()) {

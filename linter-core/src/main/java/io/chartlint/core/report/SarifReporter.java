@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.rule.Finding;
+import io.chartlint.core.rule.Location;
 import io.chartlint.core.rule.RuleDescriptor;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -176,6 +177,26 @@ public final class SarifReporter implements Reporter {
     region.put("startLine", Math.max(1, f.location().line()));
     if (f.location().column() > 0) {
       region.put("startColumn", f.location().column());
+    }
+    if (!f.location().related().isEmpty()) {
+      ArrayNode related = node.putArray("relatedLocations");
+      int id = 1;
+      for (Location.Related r : f.location().related()) {
+        ObjectNode item = related.addObject();
+        item.put("id", id++);
+        ObjectNode where = item.putObject("physicalLocation");
+        ObjectNode relatedArtifact = where.putObject("artifactLocation");
+        relatedArtifact.put("uri", Findings.uri(r.file()));
+        if (!Findings.isAbsolute(r.file())) {
+          relatedArtifact.put("uriBaseId", SRCROOT);
+        }
+        ObjectNode relatedRegion = where.putObject("region");
+        relatedRegion.put("startLine", Math.max(1, r.line()));
+        if (r.column() > 0) {
+          relatedRegion.put("startColumn", r.column());
+        }
+        item.putObject("message").put("text", r.message());
+      }
     }
     node.putObject("partialFingerprints").put(FINGERPRINT, fingerprint);
     if (f.resource() != null || (f.path() != null && !f.path().isEmpty())) {

@@ -3,6 +3,7 @@ package io.chartlint.core.report;
 import io.chartlint.core.Severity;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.rule.Finding;
+import io.chartlint.core.rule.Location;
 import io.chartlint.core.text.Escaping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,16 @@ public final class TextReporter implements Reporter {
     if (sourceLine != null) {
       out.append(style(context, DIM, String.format("%6d | ", f.location().line())))
           .append(sourceLine)
+          .append(nl);
+    }
+    for (Location.Related r : f.location().related()) {
+      out.append("       ")
+          .append(r.message())
+          .append(" at ")
+          .append(r.file())
+          .append(':')
+          .append(String.valueOf(r.line()))
+          .append(r.column() > 0 ? ":" + r.column() : "")
           .append(nl);
     }
     if (f.location().rendered() != null && f.location().template() != null) {

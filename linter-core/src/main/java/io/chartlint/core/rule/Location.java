@@ -1,5 +1,7 @@
 package io.chartlint.core.rule;
 
+import java.util.List;
+
 /**
  * Where a finding is.
  *
@@ -9,5 +11,28 @@ package io.chartlint.core.rule;
  * @param column the 1-based column, or 0 when unknown
  * @param template the {@code # Source:} path of the document, or null
  * @param rendered for a rendered chart, the line in the rendered stream; otherwise null
+ * @param related other places that explain this one: for text a named template wrote, the {@code
+ *     include} calls that wrote it, outermost first; empty when there are none
  */
-public record Location(String file, int line, int column, String template, Integer rendered) {}
+public record Location(
+    String file, int line, int column, String template, Integer rendered, List<Related> related) {
+
+  public Location {
+    related = related == null ? List.of() : List.copyOf(related);
+  }
+
+  /** A location with nothing related. */
+  public Location(String file, int line, int column, String template, Integer rendered) {
+    this(file, line, column, template, rendered, List.of());
+  }
+
+  /**
+   * A place related to a finding's location.
+   *
+   * @param file the file, relative to the working directory
+   * @param line the 1-based line
+   * @param column the 1-based column, or 0 when unknown
+   * @param message what the place is, such as {@code included by {{ include "app.labels" . }}}
+   */
+  public record Related(String file, int line, int column, String message) {}
+}

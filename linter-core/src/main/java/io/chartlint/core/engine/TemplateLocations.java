@@ -1,0 +1,81 @@
+package io.chartlint.core.engine;
+
+import io.chartlint.core.load.helm.sourcemap.SourceMap;
+import io.chartlint.core.rule.Location;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Places findings of a rendered chart on the template lines that wrote them.
+ *
+ * <p>Text that a named template wrote is placed inside the {@code define}, where it is written and
+ * where one change fixes every caller; the {@code include} calls that wrote it are related
+ * locations, so annotations also show the line in the template the user may be editing.
+ */
+final class TemplateLocations {
+  /** Action text is template content: shown shortened, on one line. */
+  private static final int MAX_ACTION = 160;
+
+  private TemplateLocations() {}
+
+  static Location locate(
+      SourceMap map,
+      Path chart,
+      String template,
+      String displayName,
+      int streamLine,
+      int column,
+      Path workingDirectory) {
+    Optional<SourceMap.Origin> origin =
+        map == null ? Optional.empty() : map.at(streamLine, Math.max(column, 0));
+    if (origin.isPresent()) {
+      SourceMap.Origin o = origin.get();
+      Path file = ChartFiles.inChart(chart, o.file());
+      if (file != null) {
+        List<Location.Related> related = new ArrayList<>();
+        for (SourceMap.Call call : o.calls()) {
+          Path caller = ChartFiles.inChart(chart, call.file());
+          if (caller != null) {
+            related.add(
+                new Location.Related(
+                    Inputs.display(caller, workingDirectory),
+                    call.line(),
+                    call.column(),
+                    "included by " + oneLine(call.action())));
+          }
+        }
+        return new Location(
+            Inputs.display(file, workingDirectory),
+            o.line(),
+            o.exact() ? o.column() : 0,
+            template,
+            streamLine,
+            related);
+      }
+    }
+    Path file = ChartFiles.templateFile(chart, template);
+    if (file != null) {
+      // the map does not know this document: its template, with no better line than the first
+      return new Location(Inputs.display(file, workingDirectory), 1, 0, template, streamLine);
+    }
+    return new Location(displayName, streamLine, column, template, streamLine);
+  }
+
+  /** Template text as one short line with control characters escaped. */
+  static String oneLine(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length() && out.length() < MAX_ACTION; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\t') {
+        out.append(' ');
+      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.length() < MAX_ACTION ? out.toString() : out + "…";
+  }
+}
