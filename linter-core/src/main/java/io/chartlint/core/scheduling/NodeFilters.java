@@ -1,0 +1,47 @@
+package io.chartlint.core.scheduling;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Schedules one pod onto the nodes of an inventory with every filter a manifest decides: the
+ * scheduler's NodeAffinity, TaintToleration and NodeResourcesFit on an empty node, and the
+ * kubelet's admission check of {@code spec.os.name}.
+ */
+public final class NodeFilters {
+  private NodeFilters() {}
+
+  /**
+   * A function from node to outcome for one pod; what depends on the pod alone is worked out once.
+   *
+   * @param podOs {@code spec.os.name}, or null when unset
+   */
+  public static Function<InventoryNode, NodeFit> forPod(
+      PodPlacement placement, PodResources resources, String podOs) {
+    Function<SimulatedNode, Fit> fitter = Scheduling.fitter(placement, false);
+    ResourceList request = resources.requests();
+    return node -> {
+      Fit fit = fitter.apply(node.node());
+      List<ResourceFit.Insufficient> missing =
+          node.knowsAllocatable()
+              ? ResourceFit.insufficient(
+                  request, node.allocatable(), ResourceList.EMPTY, 0, Set.of())
+              : List.of();
+      return new NodeFit(node, fit, missing, osMismatch(podOs, node));
+    };
+  }
+
+  /**
+   * The kubelet rejects a pod whose {@code spec.os.name} is not its own operating system ({@code
+   * rejectPodAdmissionBasedOnOSField} in {@code pkg/kubelet/lifecycle/predicate.go}); the node's
+   * {@code kubernetes.io/os} label is that operating system.
+   */
+  static String osMismatch(String podOs, InventoryNode node) {
+    String nodeOs = node.node().labels().get(InventoryNode.OS_LABEL);
+    if (podOs == null || podOs.isEmpty() || nodeOs == null || podOs.equals(nodeOs)) {
+      return null;
+    }
+    return "spec.os.name " + podOs + " on a " + nodeOs + " node (the kubelet rejects the pod)";
+  }
+}
