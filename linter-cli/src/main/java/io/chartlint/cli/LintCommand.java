@@ -165,6 +165,14 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       description = "Charts: also render once per ci/*-values.yaml file.")
   boolean ciValues;
 
+  @Option(
+      names = "--nodes",
+      paramLabel = "FILE",
+      description =
+          "A cluster's Node manifests (kubectl get nodes -o yaml), added to the config's nodes:"
+              + " each workload is scheduled onto them. Repeatable.")
+  List<Path> nodes = new ArrayList<>();
+
   private Environment env;
 
   @Override
@@ -179,6 +187,7 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
     // ConfigLoader only when there is a file to read: it loads Jackson and the schema validator
     Path configFile = config != null ? cwd.resolve(config) : ConfigFile.find(cwd).orElse(null);
     Config cfg = configFile != null ? ConfigLoader.load(configFile) : Config.DEFAULTS;
+    cfg = cfg.withNodes(nodes.stream().map(cwd::resolve).toList());
     FailOn threshold;
     try {
       threshold =

@@ -162,6 +162,13 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "chartlint.policies")
   List<File> policies;
 
+  /**
+   * A cluster's Node manifests ({@code kubectl get nodes -o yaml} output), besides the config's
+   * {@code nodes}: each workload is scheduled onto them.
+   */
+  @Parameter(property = "chartlint.nodes")
+  List<File> nodes;
+
   /** Skips the check. */
   @Parameter(property = "chartlint.skip", defaultValue = "false")
   boolean skip;
@@ -190,6 +197,9 @@ public class CheckMojo extends AbstractMojo {
               : ConfigLoader.discover(base);
       if (baseline != null) {
         config = withBaseline(config, resolve(base, baseline));
+      }
+      if (nodes != null) {
+        config = config.withNodes(nodes.stream().map(f -> resolve(base, f)).toList());
       }
       FailOn threshold = threshold(config);
       ChartRenderRequest chartOptions =

@@ -222,39 +222,7 @@ public final class Linter {
 
   private List<KubeObject> loadNodes(
       List<Path> files, LintRequest request, PodTemplatePaths paths) {
-    List<KubeObject> nodes = new ArrayList<>();
-    DocumentParser parser = new DocumentParser(request.limits());
-    for (Path file : files) {
-      String shown = Inputs.display(file, request.workingDirectory());
-      try (Reader reader = utf8(Files.newInputStream(file))) {
-        YamlStreamSplitter splitter = new YamlStreamSplitter(reader, request.limits());
-        RawDocument raw;
-        while ((raw = splitter.next()) != null) {
-          DocumentParser.Parsed parsed = parser.parse(raw);
-          for (LoadProblem problem : parsed.problems()) {
-            throw new UsageException(
-                "invalid nodes file " + shown + ":" + problem.line() + ": " + problem.message());
-          }
-          SourceDocument doc =
-              new SourceDocument(
-                  InputSource.file(shown, file),
-                  raw.index(),
-                  raw.firstLine(),
-                  null,
-                  parsed.root(),
-                  List.of(),
-                  List.of());
-          for (KubeObject object : Manifests.extract(doc, paths).objects()) {
-            if ("Node".equals(object.kind())) {
-              nodes.add(object);
-            }
-          }
-        }
-      } catch (IOException e) {
-        throw new UsageException("cannot read nodes file " + shown + ": " + e.getMessage(), e);
-      }
-    }
-    return List.copyOf(nodes);
+    return NodeInventoryLoader.load(files, request, paths);
   }
 
   static Reader utf8(InputStream in) {
