@@ -21,6 +21,7 @@ import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.Location;
 import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
+import io.chartlint.core.scheduling.InventoryNode;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,10 @@ public final class Linter {
             : Baseline.read(
                 request.workingDirectory().resolve(baselineFile), request.workingDirectory());
     Inputs.Resolution resolution = Inputs.resolve(request.inputs(), request.workingDirectory());
-    InputLinter inputLinter = new InputLinter(request, active, suppressions, paths, clusterNodes);
+    List<InventoryNode> inventory =
+        clusterNodes.stream().map(io.chartlint.core.model.SchedulingInputs::node).toList();
+    InputLinter inputLinter =
+        new InputLinter(request, active, suppressions, paths, clusterNodes, inventory);
 
     List<InputOutcome> outcomes = new ArrayList<>();
     List<Inputs.Input> inputs = resolution.inputs();
@@ -275,6 +279,7 @@ public final class Linter {
     private final Suppressions suppressions;
     private final PodTemplatePaths paths;
     private final List<KubeObject> clusterNodes;
+    private final List<InventoryNode> inventory;
     private final TemplateLocator locator = new TemplateLocator();
 
     InputLinter(
@@ -282,12 +287,14 @@ public final class Linter {
         List<ActiveRule> active,
         Suppressions suppressions,
         PodTemplatePaths paths,
-        List<KubeObject> clusterNodes) {
+        List<KubeObject> clusterNodes,
+        List<InventoryNode> inventory) {
       this.request = request;
       this.active = active;
       this.suppressions = suppressions;
       this.paths = paths;
       this.clusterNodes = clusterNodes;
+      this.inventory = inventory;
     }
 
     InputOutcome lint(Inputs.Input input) {
@@ -472,7 +479,7 @@ public final class Linter {
     private void checkDocument(SourceDocument doc, Sink sink) {
       sink.beginDocument(doc);
       for (ActiveRule rule : active) {
-        RunContext context = new RunContext(rule, doc, null, sink, clusterNodes);
+        RunContext context = new RunContext(rule, doc, null, sink, clusterNodes, inventory);
         try {
           rule.descriptor().rule().checkDocument(doc, context);
         } catch (RuntimeException e) {
@@ -483,7 +490,7 @@ public final class Linter {
         for (KubeObject object : Manifests.extract(doc, paths).objects()) {
           sink.beginObject(object);
           for (ActiveRule rule : active) {
-            RunContext context = new RunContext(rule, doc, object, sink, clusterNodes);
+            RunContext context = new RunContext(rule, doc, object, sink, clusterNodes, inventory);
             try {
               rule.descriptor().rule().check(object, context);
             } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package io.chartlint.core.rule;
 
+import io.chartlint.core.Severity;
 import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.scheduling.InventoryNode;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -27,4 +29,21 @@ public interface RuleContext {
 
   /** Node manifests from the config's {@code nodes:} files, as objects. */
   List<KubeObject> clusterNodes();
+
+  /**
+   * Reports a finding at a severity of the rule's choosing rather than the configured one, for a
+   * rule whose parameters single out objects that matter more ({@code daemonset-coverage}'s
+   * {@code mustCover}). Contexts that cannot do this report at the configured severity.
+   */
+  default void report(Node node, String message, String fix, Severity severity) {
+    report(node, message, fix);
+  }
+
+  /**
+   * The cluster's nodes ({@link #clusterNodes()}) as the scheduling model sees them, read once per
+   * run; empty when no inventory was given.
+   */
+  default List<InventoryNode> inventory() {
+    return clusterNodes().stream().map(io.chartlint.core.model.SchedulingInputs::node).toList();
+  }
 }

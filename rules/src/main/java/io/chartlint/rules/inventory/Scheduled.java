@@ -1,0 +1,57 @@
+package io.chartlint.rules.inventory;
+
+import io.chartlint.core.model.PodTemplate;
+import io.chartlint.core.model.Placements;
+import io.chartlint.core.model.SchedulingInputs;
+import io.chartlint.core.model.YamlNodes;
+import io.chartlint.core.rule.RuleContext;
+import io.chartlint.core.scheduling.InventoryNode;
+import io.chartlint.core.scheduling.NodeFilters;
+import io.chartlint.core.scheduling.NodeFit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** One pod template scheduled onto every node of the inventory. */
+final class Scheduled {
+  private Scheduled() {}
+
+  static List<NodeFit> onInventory(PodTemplate pod, RuleContext context) {
+    Function<InventoryNode, NodeFit> filter =
+        NodeFilters.forPod(
+            Placements.of(pod), SchedulingInputs.resources(pod), SchedulingInputs.os(pod));
+    List<NodeFit> fits = new ArrayList<>(context.inventory().size());
+    for (InventoryNode node : context.inventory()) {
+      fits.add(filter.apply(node));
+    }
+    return fits;
+  }
+
+  /**
+   * Whether the pod names its node ({@code spec.nodeName}): the scheduler never sees it, and the
+   * kubelet of that node alone decides.
+   */
+  static boolean bypassesScheduler(PodTemplate pod) {
+    return YamlNodes.text(pod.field("nodeName")) != null;
+  }
+
+  /**
+   * Where a finding about placement belongs: {@code nodeSelector}, else {@code affinity}, else
+   * {@code tolerations}, else the pod spec.
+   */
+  static Node placementNode(PodTemplate pod) {
+    for (String field : List.of("nodeSelector", "affinity", "tolerations")) {
+      if (pod.field(field) != null) {
+        return YamlNodes.keyNode(pod.spec(), field);
+      }
+    }
+    return pod.spec();
+  }
+
+  /** Where a finding about requests belongs: {@code containers}, else the pod spec. */
+  static Node resourcesNode(PodTemplate pod) {
+    Node containers = YamlNodes.keyNode(pod.spec(), "containers");
+    return containers != null ? containers : pod.spec();
+  }
+}

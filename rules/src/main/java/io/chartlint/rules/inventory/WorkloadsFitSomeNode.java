@@ -1,0 +1,73 @@
+package io.chartlint.rules.inventory;
+
+import static io.chartlint.core.Severity.ERROR;
+
+import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.model.PodTemplate;
+import io.chartlint.core.rule.Rule;
+import io.chartlint.core.rule.RuleContext;
+import io.chartlint.core.rule.RuleInfo;
+import io.chartlint.core.rule.RuleParameters;
+import io.chartlint.core.scheduling.NodeFit;
+import java.util.ArrayList;
+import java.util.List;
+
+@RuleInfo(
+    id = "workload-fits-no-node",
+    summary = "No node of the cluster's inventory can run the workload's pods",
+    severity = ERROR,
+    since = "0.2.0",
+    category = "placement")
+public final class WorkloadsFitSomeNode implements Rule {
+
+  @Override
+  public void check(KubeObject object, RuleContext context) {
+    if (context.inventory().isEmpty() || "Node".equals(object.kind())) {
+      return; // without an inventory there is nothing to schedule onto
+    }
+    PodTemplate pod = object.podTemplate().orElse(null);
+    if (pod == null || Scheduled.bypassesScheduler(pod)) {
+      return;
+    }
+    List<NodeFit> fits = Scheduled.onInventory(pod, context);
+    if (fits.stream().anyMatch(NodeFit::fits)) {
+      return;
+    }
+    boolean someAdmit = fits.stream().anyMatch(NodeFit::admitted);
+    List<String> labels = NodePools.labels(context.parameters().strings(NodePools.POOL_LABELS));
+    List<String> pools = new ArrayList<>();
+    for (NodePools.Miss miss : NodePools.misses(fits, labels)) {
+      pools.add(miss.describe());
+    }
+    String what = object.kind() + " '" + object.name() + "'";
+    int n = fits.size();
+    String nodes = n == 1 ? "the 1 node" : "any of the " + n + " nodes";
+    if (someAdmit) {
+      context.report(
+          Scheduled.resourcesNode(pod),
+          what
+              + " requests more than "
+              + nodes
+              + " of the inventory that admit it can give, so its pods stay Pending: "
+              + String.join(" | ", pools),
+          "Lower the requests the message names (init containers and sidecars count, and so does"
+              + " the pod overhead), or add nodes with more allocatable to the pools it may run"
+              + " on.");
+    } else {
+      context.report(
+          Scheduled.placementNode(pod),
+          what
+              + " can run on none of "
+              + (n == 1 ? "the 1 node" : "the " + n + " nodes")
+              + " of the inventory, so its pods stay Pending: "
+              + String.join(" | ", pools),
+          "Make nodeSelector and required node affinity match the labels of the nodes it should"
+              + " run on, and tolerate their NoSchedule and NoExecute taints.");
+    }
+  }
+
+  @Override
+  public List<String> parameterErrors(RuleParameters parameters) {
+    return Parameters.errors(parameters, List.of(NodePools.POOL_LABELS));
+  }
+}
