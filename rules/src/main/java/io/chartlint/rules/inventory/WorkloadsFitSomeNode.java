@@ -35,21 +35,25 @@ public final class WorkloadsFitSomeNode implements Rule {
     }
     boolean someAdmit = fits.stream().anyMatch(NodeFit::admitted);
     List<String> labels = NodePools.labels(context.parameters().strings(NodePools.POOL_LABELS));
+    // When some nodes admit the pod, only their resources matter: the others are left out.
+    List<NodeFit> relevant = someAdmit ? fits.stream().filter(NodeFit::admitted).toList() : fits;
     List<String> pools = new ArrayList<>();
-    for (NodePools.Miss miss : NodePools.misses(fits, labels)) {
+    for (NodePools.Miss miss : NodePools.misses(relevant, labels)) {
       pools.add(miss.describe());
     }
     String what = object.kind() + " '" + object.name() + "'";
     int n = fits.size();
-    String nodes = n == 1 ? "the 1 node" : "any of the " + n + " nodes";
     if (someAdmit) {
       context.report(
           Scheduled.resourcesNode(pod),
           what
               + " requests more than "
-              + nodes
+              + (relevant.size() == 1
+                  ? "the 1 node"
+                  : "any of the " + relevant.size() + " nodes")
               + " of the inventory that admit it can give, so its pods stay Pending: "
-              + String.join(" | ", pools),
+              + String.join(" | ", pools)
+              + withRoom(fits, labels),
           "Lower the requests the message names (init containers and sidecars count, and so does"
               + " the pod overhead), or add nodes with more allocatable to the pools it may run"
               + " on.");
@@ -64,6 +68,20 @@ public final class WorkloadsFitSomeNode implements Rule {
           "Make nodeSelector and required node affinity match the labels of the nodes it should"
               + " run on, and tolerate their NoSchedule and NoExecute taints.");
     }
+  }
+
+  /** The nodes that have room for the requests but keep the pod out, and why; or nothing. */
+  private static String withRoom(List<NodeFit> fits, List<String> labels) {
+    List<NodeFit> roomy =
+        fits.stream().filter(fit -> !fit.admitted() && fit.insufficient().isEmpty()).toList();
+    if (roomy.isEmpty()) {
+      return "";
+    }
+    List<String> pools = new ArrayList<>();
+    for (NodePools.Miss miss : NodePools.misses(roomy, labels)) {
+      pools.add(miss.describe());
+    }
+    return ". The nodes with room keep it out: " + String.join(" | ", pools);
   }
 
   @Override
