@@ -26,10 +26,29 @@ public final class NodeFilters {
       List<ResourceFit.Insufficient> missing =
           node.knowsAllocatable()
               ? ResourceFit.insufficient(
-                  request, node.allocatable(), ResourceList.EMPTY, 0, Set.of())
+                      request, node.allocatable(), ResourceList.EMPTY, 0, Set.of())
+                  .stream()
+                  .filter(insufficient -> known(node, insufficient.resource()))
+                  .toList()
               : List.of();
       return new NodeFit(node, fit, missing, osMismatch(podOs, node));
     };
+  }
+
+  /**
+   * Whether the node's manifest says how much of a resource it has. Every kubelet reports cpu,
+   * memory, ephemeral-storage and pods, so a manifest without one was trimmed by hand, and that
+   * resource is not judged; an extended resource a node does not list is one it has none of.
+   */
+  private static boolean known(InventoryNode node, String resource) {
+    boolean alwaysReported =
+        List.of(
+                ResourceList.CPU,
+                ResourceList.MEMORY,
+                ResourceList.EPHEMERAL_STORAGE,
+                ResourceList.PODS)
+            .contains(resource);
+    return !alwaysReported || node.allocatable().has(resource);
   }
 
   /**

@@ -49,9 +49,9 @@ public final class WorkloadsFitSomeNode implements Rule {
           what
               + " requests more than "
               + (relevant.size() == 1
-                  ? "the 1 node"
-                  : "any of the " + relevant.size() + " nodes")
-              + " of the inventory that admit it can give, so its pods stay Pending: "
+                  ? "the 1 node of the inventory that admits it"
+                  : "any of the " + relevant.size() + " nodes of the inventory that admit it")
+              + " can give, so its pods stay Pending: "
               + String.join(" | ", pools)
               + withRoom(fits, labels),
           "Lower the requests the message names (init containers and sidecars count, and so does"
