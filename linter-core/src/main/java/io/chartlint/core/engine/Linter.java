@@ -457,13 +457,18 @@ public final class Linter {
       checkDocument(doc, sink);
     }
 
+    /**
+     * Parses the whole stream before checking it, so that rules that relate objects (a
+     * PodDisruptionBudget and its controller) see every object of the input.
+     */
     private void lintStream(InputSource source, Reader reader, Sink sink) throws IOException {
       DocumentParser parser = new DocumentParser(request.limits());
       YamlStreamSplitter splitter = new YamlStreamSplitter(reader, request.limits());
+      List<SourceDocument> documents = new ArrayList<>();
       RawDocument raw;
       while ((raw = splitter.next()) != null) {
         DocumentParser.Parsed parsed = parser.parse(raw);
-        SourceDocument doc =
+        documents.add(
             new SourceDocument(
                 source,
                 raw.index(),
@@ -471,15 +476,34 @@ public final class Linter {
                 raw.sourceTemplate(),
                 parsed.root(),
                 parsed.problems(),
-                IgnoreComment.scan(raw.text(), raw.firstLine()));
-        checkDocument(doc, sink);
+                IgnoreComment.scan(raw.text(), raw.firstLine())));
+      }
+      List<List<KubeObject>> objects = new ArrayList<>(documents.size());
+      List<KubeObject> all = new ArrayList<>();
+      for (SourceDocument doc : documents) {
+        List<KubeObject> found =
+            doc.root() == null ? List.of() : Manifests.extract(doc, paths).objects();
+        objects.add(found);
+        all.addAll(found);
+      }
+      List<KubeObject> input = List.copyOf(all);
+      for (int i = 0; i < documents.size(); i++) {
+        checkDocument(documents.get(i), objects.get(i), input, sink);
       }
     }
 
     private void checkDocument(SourceDocument doc, Sink sink) {
+      List<KubeObject> objects =
+          doc.root() == null ? List.of() : Manifests.extract(doc, paths).objects();
+      checkDocument(doc, objects, objects, sink);
+    }
+
+    private void checkDocument(
+        SourceDocument doc, List<KubeObject> objects, List<KubeObject> input, Sink sink) {
       sink.beginDocument(doc);
       for (ActiveRule rule : active) {
-        RunContext context = new RunContext(rule, doc, null, sink, clusterNodes, inventory);
+        RunContext context =
+            new RunContext(rule, doc, null, sink, clusterNodes, inventory, input);
         try {
           rule.descriptor().rule().checkDocument(doc, context);
         } catch (RuntimeException e) {
@@ -487,10 +511,11 @@ public final class Linter {
         }
       }
       if (doc.root() != null) {
-        for (KubeObject object : Manifests.extract(doc, paths).objects()) {
+        for (KubeObject object : objects) {
           sink.beginObject(object);
           for (ActiveRule rule : active) {
-            RunContext context = new RunContext(rule, doc, object, sink, clusterNodes, inventory);
+            RunContext context =
+                new RunContext(rule, doc, object, sink, clusterNodes, inventory, input);
             try {
               rule.descriptor().rule().check(object, context);
             } catch (RuntimeException e) {

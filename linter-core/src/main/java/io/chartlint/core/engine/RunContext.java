@@ -19,6 +19,7 @@ final class RunContext implements RuleContext {
   private final Sink sink;
   private final List<KubeObject> clusterNodes;
   private final List<InventoryNode> inventory;
+  private final List<KubeObject> inputObjects;
 
   RunContext(
       Linter.ActiveRule rule,
@@ -26,13 +27,15 @@ final class RunContext implements RuleContext {
       KubeObject object,
       Sink sink,
       List<KubeObject> clusterNodes,
-      List<InventoryNode> inventory) {
+      List<InventoryNode> inventory,
+      List<KubeObject> inputObjects) {
     this.rule = rule;
     this.document = document;
     this.object = object;
     this.sink = sink;
     this.clusterNodes = clusterNodes;
     this.inventory = inventory;
+    this.inputObjects = inputObjects;
   }
 
   @Override
@@ -93,5 +96,10 @@ final class RunContext implements RuleContext {
   @Override
   public List<InventoryNode> inventory() {
     return inventory;
+  }
+
+  @Override
+  public List<KubeObject> inputObjects() {
+    return inputObjects;
   }
 }

@@ -46,4 +46,13 @@ public interface RuleContext {
   default List<InventoryNode> inventory() {
     return clusterNodes().stream().map(io.chartlint.core.model.SchedulingInputs::node).toList();
   }
+
+  /**
+   * Every object of the input being linted, in order: a manifest file, standard input, or one
+   * rendering of a chart (one values set). For rules that relate objects, such as a
+   * PodDisruptionBudget and the controller it selects.
+   */
+  default List<KubeObject> inputObjects() {
+    return List.of();
+  }
 }
