@@ -274,6 +274,9 @@ public final class Linter {
 
   /** Lints single inputs; shared by the worker threads, so it holds no per-input state. */
   private static final class InputLinter {
+    /** How many documents of one input are held so that rules can relate their objects. */
+    static final int RELATED_DOCUMENTS = 2_000;
+
     private final LintRequest request;
     private final List<ActiveRule> active;
     private final Suppressions suppressions;
@@ -458,17 +461,21 @@ public final class Linter {
     }
 
     /**
-     * Parses the whole stream before checking it, so that rules that relate objects (a
-     * PodDisruptionBudget and its controller) see every object of the input.
+     * Parses the stream before checking it, so that rules that relate objects (a
+     * PodDisruptionBudget and its controller) see every object of the input. Only the first {@link
+     * #RELATED_DOCUMENTS} documents are held at once; past them the rest is checked one document
+     * at a time, as it streams in, and a notice says so, so that a huge generated stream still
+     * lints in bounded memory.
      */
     private void lintStream(InputSource source, Reader reader, Sink sink) throws IOException {
       DocumentParser parser = new DocumentParser(request.limits());
       YamlStreamSplitter splitter = new YamlStreamSplitter(reader, request.limits());
       List<SourceDocument> documents = new ArrayList<>();
+      boolean streaming = false;
       RawDocument raw;
       while ((raw = splitter.next()) != null) {
         DocumentParser.Parsed parsed = parser.parse(raw);
-        documents.add(
+        SourceDocument doc =
             new SourceDocument(
                 source,
                 raw.index(),
@@ -476,8 +483,32 @@ public final class Linter {
                 raw.sourceTemplate(),
                 parsed.root(),
                 parsed.problems(),
-                IgnoreComment.scan(raw.text(), raw.firstLine())));
+                IgnoreComment.scan(raw.text(), raw.firstLine()));
+        if (streaming) {
+          checkDocument(doc, sink);
+          continue;
+        }
+        documents.add(doc);
+        if (documents.size() > RELATED_DOCUMENTS) {
+          sink.notice(
+              source.displayName()
+                  + ": more than "
+                  + RELATED_DOCUMENTS
+                  + " documents; rules that relate objects (a PodDisruptionBudget and its"
+                  + " controller, a DaemonSet and its PriorityClass) saw only the first "
+                  + RELATED_DOCUMENTS);
+          checkTogether(documents.subList(0, RELATED_DOCUMENTS), sink);
+          checkDocument(doc, sink);
+          documents.clear();
+          streaming = true;
+        }
       }
+      if (!streaming) {
+        checkTogether(documents, sink);
+      }
+    }
+
+    private void checkTogether(List<SourceDocument> documents, Sink sink) {
       List<List<KubeObject>> objects = new ArrayList<>(documents.size());
       List<KubeObject> all = new ArrayList<>();
       for (SourceDocument doc : documents) {
