@@ -51,6 +51,8 @@ class ChartsTest {
             "ephemeral-storage-request-missing " + DAEMONSET + ":27",
             "cpu-request-missing " + DAEMONSET + ":38",
             "memory-request-missing " + DAEMONSET + ":38",
+            // both sidecars of the range lack it
+            "ephemeral-storage-request-missing " + DAEMONSET + ":38",
             "ephemeral-storage-request-missing " + DAEMONSET + ":38",
             "cpu-request-missing " + SUBCHART + ":17",
             "ephemeral-storage-request-missing " + SUBCHART + ":17");

@@ -21,7 +21,7 @@ import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.Location;
 import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
-import io.chartlint.core.scheduling.InventoryNode;
+import io.chartlint.core.scheduling.NodeInventory;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,8 +74,9 @@ public final class Linter {
             : Baseline.read(
                 request.workingDirectory().resolve(baselineFile), request.workingDirectory());
     Inputs.Resolution resolution = Inputs.resolve(request.inputs(), request.workingDirectory());
-    List<InventoryNode> inventory =
-        clusterNodes.stream().map(io.chartlint.core.model.SchedulingInputs::node).toList();
+    NodeInventory inventory =
+        new NodeInventory(
+            clusterNodes.stream().map(io.chartlint.core.model.SchedulingInputs::node).toList());
     InputLinter inputLinter =
         new InputLinter(request, active, suppressions, paths, clusterNodes, inventory);
 
@@ -282,7 +283,7 @@ public final class Linter {
     private final Suppressions suppressions;
     private final PodTemplatePaths paths;
     private final List<KubeObject> clusterNodes;
-    private final List<InventoryNode> inventory;
+    private final NodeInventory inventory;
     private final TemplateLocator locator = new TemplateLocator();
 
     InputLinter(
@@ -291,7 +292,7 @@ public final class Linter {
         Suppressions suppressions,
         PodTemplatePaths paths,
         List<KubeObject> clusterNodes,
-        List<InventoryNode> inventory) {
+        NodeInventory inventory) {
       this.request = request;
       this.active = active;
       this.suppressions = suppressions;

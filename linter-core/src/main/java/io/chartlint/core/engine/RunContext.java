@@ -7,7 +7,7 @@ import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.Location;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleParameters;
-import io.chartlint.core.scheduling.InventoryNode;
+import io.chartlint.core.scheduling.NodeInventory;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -18,7 +18,7 @@ final class RunContext implements RuleContext {
   private final KubeObject object;
   private final Sink sink;
   private final List<KubeObject> clusterNodes;
-  private final List<InventoryNode> inventory;
+  private final NodeInventory inventory;
   private final List<KubeObject> inputObjects;
 
   RunContext(
@@ -27,7 +27,7 @@ final class RunContext implements RuleContext {
       KubeObject object,
       Sink sink,
       List<KubeObject> clusterNodes,
-      List<InventoryNode> inventory,
+      NodeInventory inventory,
       List<KubeObject> inputObjects) {
     this.rule = rule;
     this.document = document;
@@ -94,7 +94,7 @@ final class RunContext implements RuleContext {
   }
 
   @Override
-  public List<InventoryNode> inventory() {
+  public NodeInventory inventory() {
     return inventory;
   }
 

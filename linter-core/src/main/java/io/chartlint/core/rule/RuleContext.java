@@ -2,7 +2,7 @@ package io.chartlint.core.rule;
 
 import io.chartlint.core.Severity;
 import io.chartlint.core.model.KubeObject;
-import io.chartlint.core.scheduling.InventoryNode;
+import io.chartlint.core.scheduling.NodeInventory;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -43,8 +43,9 @@ public interface RuleContext {
    * The cluster's nodes ({@link #clusterNodes()}) as the scheduling model sees them, read once per
    * run; empty when no inventory was given.
    */
-  default List<InventoryNode> inventory() {
-    return clusterNodes().stream().map(io.chartlint.core.model.SchedulingInputs::node).toList();
+  default NodeInventory inventory() {
+    return new NodeInventory(
+        clusterNodes().stream().map(io.chartlint.core.model.SchedulingInputs::node).toList());
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.chartlint.core.scheduling;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -33,6 +35,69 @@ public final class NodeFilters {
               : List.of();
       return new NodeFit(node, fit, missing, osMismatch(podOs, node));
     };
+  }
+
+  /**
+   * Schedules the pod onto every node of the inventory, a group of equivalent nodes at a time.
+   *
+   * @param podOs {@code spec.os.name}, or null when unset
+   */
+  public static List<NodeGroup> schedule(
+      PodPlacement placement, PodResources resources, String podOs, NodeInventory inventory) {
+    if (inventory.isEmpty()) {
+      return List.of();
+    }
+    Function<SimulatedNode, Fit> fitter = Scheduling.fitter(placement, false);
+    ResourceList request = resources.requests();
+    List<ResourceList> allocatables = inventory.allocatables();
+    List<List<ResourceFit.Insufficient>> missing = new ArrayList<>(allocatables.size());
+    for (int i = 0; i < allocatables.size(); i++) {
+      missing.add(null);
+    }
+    List<NodeGroup> groups = new ArrayList<>();
+    for (NodeInventory.Cell cell : inventory.cells(labelKeys(placement))) {
+      Fit fit = fitter.apply(cell.representative().node());
+      String os = osMismatch(podOs, cell.representative());
+      for (NodeInventory.Slice slice : cell.slices()) {
+        List<ResourceFit.Insufficient> lacking = missing.get(slice.allocatable());
+        if (lacking == null) {
+          lacking = insufficient(request, slice.nodes().get(0));
+          missing.set(slice.allocatable(), lacking);
+        }
+        groups.add(new NodeGroup(new NodeFit(slice.nodes().get(0), fit, lacking, os), slice.nodes()));
+      }
+    }
+    return groups;
+  }
+
+  /**
+   * The node label keys the placement looks at, {@code kubernetes.io/os} always among them; null
+   * when it looks at node names too.
+   */
+  static Set<String> labelKeys(PodPlacement placement) {
+    Set<String> keys = new HashSet<>(placement.nodeSelector().keySet());
+    keys.add(InventoryNode.OS_LABEL);
+    if (placement.requiredTerms() != null) {
+      for (NodeSelectorTerm term : placement.requiredTerms()) {
+        if (!term.matchFields().isEmpty()) {
+          return null;
+        }
+        for (NodeSelectorRequirement requirement : term.matchExpressions()) {
+          keys.add(requirement.key());
+        }
+      }
+    }
+    return keys;
+  }
+
+  private static List<ResourceFit.Insufficient> insufficient(ResourceList request, InventoryNode node) {
+    if (!node.knowsAllocatable()) {
+      return List.of();
+    }
+    return ResourceFit.insufficient(request, node.allocatable(), ResourceList.EMPTY, 0, Set.of())
+        .stream()
+        .filter(insufficient -> known(node, insufficient.resource()))
+        .toList();
   }
 
   /**

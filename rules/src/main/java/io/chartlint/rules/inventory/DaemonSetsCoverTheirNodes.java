@@ -9,7 +9,7 @@ import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleInfo;
 import io.chartlint.core.rule.RuleParameters;
-import io.chartlint.core.scheduling.NodeFit;
+import io.chartlint.core.scheduling.NodeGroup;
 import java.util.List;
 
 @RuleInfo(
@@ -30,13 +30,13 @@ public final class DaemonSetsCoverTheirNodes implements Rule {
     if (pod == null || Scheduled.bypassesScheduler(pod)) {
       return;
     }
-    List<NodeFit> fits = Scheduled.onInventory(pod, context);
-    if (fits.stream().noneMatch(NodeFit::fits)) {
+    List<NodeGroup> fits = Scheduled.onInventory(pod, context);
+    if (fits.stream().noneMatch(group -> group.fit().fits())) {
       return; // workload-fits-no-node reports a DaemonSet that runs nowhere
     }
     List<String> labels = NodePools.labels(context.parameters().strings(NodePools.POOL_LABELS));
     boolean mustCover = mustCover(object, context.parameters().strings(MUST_COVER));
-    for (NodePools.Miss miss : NodePools.misses(fits, labels)) {
+    for (NodePools.Miss miss : NodePools.misses(fits, context.inventory(), labels)) {
       String message =
           "DaemonSet '"
               + object.name()

@@ -1,7 +1,8 @@
 package io.chartlint.rules.inventory;
 
 import io.chartlint.core.scheduling.InventoryNode;
-import io.chartlint.core.scheduling.NodeFit;
+import io.chartlint.core.scheduling.NodeGroup;
+import io.chartlint.core.scheduling.NodeInventory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,15 +33,16 @@ final class NodePools {
    *
    * @param pool {@code label=value}, or {@code node <name>} for a node without a pool label
    * @param nodes how many nodes the pool has
+   * @param missed how many of them the pod does not run on
    * @param reasons why, each reason once, in the order first met
    */
   record Miss(String pool, int nodes, int missed, Set<String> reasons) {
     String describe() {
-      return pool
-          + " ("
-          + (nodes == 1 ? "1 node" : missed == nodes ? nodes + " nodes" : missed + " of " + nodes + " nodes")
-          + "): "
-          + String.join("; ", reasons);
+      String count =
+          nodes == 1
+              ? "1 node"
+              : missed == nodes ? nodes + " nodes" : missed + " of " + nodes + " nodes";
+      return pool + " (" + count + "): " + String.join("; ", reasons);
     }
   }
 
@@ -48,36 +50,29 @@ final class NodePools {
     return configured == null ? DEFAULT_LABELS : configured;
   }
 
-  static String poolOf(InventoryNode node, List<String> labels) {
-    for (String label : labels) {
-      String value = node.node().labels().get(label);
-      if (value != null) {
-        return label + "=" + value;
-      }
-    }
-    return "node " + node.name();
-  }
-
-  /** The pools with nodes the pod does not run on, in inventory order. */
-  static List<Miss> misses(List<NodeFit> fits, List<String> labels) {
-    Map<String, int[]> counts = new LinkedHashMap<>();
+  /** The pools with nodes the pod does not run on, in inventory order of their first node. */
+  static List<Miss> misses(List<NodeGroup> groups, NodeInventory inventory, List<String> labels) {
+    NodeInventory.Pools pools = inventory.pools(labels);
+    Map<String, int[]> missed = new LinkedHashMap<>();
     Map<String, Set<String>> reasons = new LinkedHashMap<>();
-    for (NodeFit fit : fits) {
-      String pool = poolOf(fit.node(), labels);
-      int[] count = counts.computeIfAbsent(pool, k -> new int[2]);
-      count[0]++;
-      if (!fit.fits()) {
-        count[1]++;
-        reasons.computeIfAbsent(pool, k -> new LinkedHashSet<>()).addAll(fit.reasons());
+    for (NodeGroup group : groups) {
+      if (group.fit().fits()) {
+        continue;
+      }
+      List<String> why = group.fit().reasons();
+      for (InventoryNode node : group.nodes()) {
+        String pool = pools.poolOf().get(node);
+        missed.computeIfAbsent(pool, k -> new int[1])[0]++;
+        reasons.computeIfAbsent(pool, k -> new LinkedHashSet<>()).addAll(why);
       }
     }
     List<Miss> misses = new ArrayList<>();
-    counts.forEach(
-        (pool, count) -> {
-          if (count[1] > 0) {
-            misses.add(new Miss(pool, count[0], count[1], reasons.get(pool)));
-          }
-        });
+    for (String pool : pools.sizes().keySet()) {
+      int[] count = missed.get(pool);
+      if (count != null) {
+        misses.add(new Miss(pool, pools.sizes().get(pool), count[0], reasons.get(pool)));
+      }
+    }
     return misses;
   }
 }

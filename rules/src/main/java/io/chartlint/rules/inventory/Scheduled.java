@@ -1,31 +1,30 @@
 package io.chartlint.rules.inventory;
 
-import io.chartlint.core.model.PodTemplate;
 import io.chartlint.core.model.Placements;
+import io.chartlint.core.model.PodTemplate;
 import io.chartlint.core.model.SchedulingInputs;
 import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.rule.RuleContext;
-import io.chartlint.core.scheduling.InventoryNode;
 import io.chartlint.core.scheduling.NodeFilters;
-import io.chartlint.core.scheduling.NodeFit;
-import java.util.ArrayList;
+import io.chartlint.core.scheduling.NodeGroup;
 import java.util.List;
-import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** One pod template scheduled onto every node of the inventory. */
 final class Scheduled {
   private Scheduled() {}
 
-  static List<NodeFit> onInventory(PodTemplate pod, RuleContext context) {
-    Function<InventoryNode, NodeFit> filter =
-        NodeFilters.forPod(
-            Placements.of(pod), SchedulingInputs.resources(pod), SchedulingInputs.os(pod));
-    List<NodeFit> fits = new ArrayList<>(context.inventory().size());
-    for (InventoryNode node : context.inventory()) {
-      fits.add(filter.apply(node));
-    }
-    return fits;
+  static List<NodeGroup> onInventory(PodTemplate pod, RuleContext context) {
+    return NodeFilters.schedule(
+        Placements.of(pod),
+        SchedulingInputs.resources(pod),
+        SchedulingInputs.os(pod),
+        context.inventory());
+  }
+
+  /** How many nodes the groups hold. */
+  static int count(List<NodeGroup> groups) {
+    return groups.stream().mapToInt(group -> group.nodes().size()).sum();
   }
 
   /**

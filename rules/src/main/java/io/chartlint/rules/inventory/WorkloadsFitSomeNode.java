@@ -8,7 +8,7 @@ import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleInfo;
 import io.chartlint.core.rule.RuleParameters;
-import io.chartlint.core.scheduling.NodeFit;
+import io.chartlint.core.scheduling.NodeGroup;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,31 +29,34 @@ public final class WorkloadsFitSomeNode implements Rule {
     if (pod == null || Scheduled.bypassesScheduler(pod)) {
       return;
     }
-    List<NodeFit> fits = Scheduled.onInventory(pod, context);
-    if (fits.stream().anyMatch(NodeFit::fits)) {
+    List<NodeGroup> fits = Scheduled.onInventory(pod, context);
+    if (fits.stream().anyMatch(group -> group.fit().fits())) {
       return;
     }
-    boolean someAdmit = fits.stream().anyMatch(NodeFit::admitted);
+    boolean someAdmit = fits.stream().anyMatch(group -> group.fit().admitted());
     List<String> labels = NodePools.labels(context.parameters().strings(NodePools.POOL_LABELS));
     // When some nodes admit the pod, only their resources matter: the others are left out.
-    List<NodeFit> relevant = someAdmit ? fits.stream().filter(NodeFit::admitted).toList() : fits;
+    List<NodeGroup> relevant =
+        someAdmit ? fits.stream().filter(group -> group.fit().admitted()).toList() : fits;
     List<String> pools = new ArrayList<>();
-    for (NodePools.Miss miss : NodePools.misses(relevant, labels)) {
+    for (NodePools.Miss miss : NodePools.misses(relevant, context.inventory(), labels)) {
       pools.add(miss.describe());
     }
     String what = object.kind() + " '" + object.name() + "'";
-    int n = fits.size();
+    int n = context.inventory().size();
     if (someAdmit) {
       context.report(
           Scheduled.resourcesNode(pod),
           what
               + " requests more than "
-              + (relevant.size() == 1
+              + (Scheduled.count(relevant) == 1
                   ? "the 1 node of the inventory that admits it"
-                  : "any of the " + relevant.size() + " nodes of the inventory that admit it")
+                  : "any of the "
+                      + Scheduled.count(relevant)
+                      + " nodes of the inventory that admit it")
               + " can give, so its pods stay Pending: "
               + String.join(" | ", pools)
-              + withRoom(fits, labels),
+              + withRoom(fits, context, labels),
           "Lower the requests the message names (init containers and sidecars count, and so does"
               + " the pod overhead), or add nodes with more allocatable to the pools it may run"
               + " on.");
@@ -71,14 +74,17 @@ public final class WorkloadsFitSomeNode implements Rule {
   }
 
   /** The nodes that have room for the requests but keep the pod out, and why; or nothing. */
-  private static String withRoom(List<NodeFit> fits, List<String> labels) {
-    List<NodeFit> roomy =
-        fits.stream().filter(fit -> !fit.admitted() && fit.insufficient().isEmpty()).toList();
+  private static String withRoom(
+      List<NodeGroup> fits, RuleContext context, List<String> labels) {
+    List<NodeGroup> roomy =
+        fits.stream()
+            .filter(group -> !group.fit().admitted() && group.fit().insufficient().isEmpty())
+            .toList();
     if (roomy.isEmpty()) {
       return "";
     }
     List<String> pools = new ArrayList<>();
-    for (NodePools.Miss miss : NodePools.misses(roomy, labels)) {
+    for (NodePools.Miss miss : NodePools.misses(roomy, context.inventory(), labels)) {
       pools.add(miss.describe());
     }
     return ". The nodes with room keep it out: " + String.join(" | ", pools);
