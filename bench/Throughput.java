@@ -1,3 +1,4 @@
+import io.chartlint.core.engine.Config;
 import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
@@ -33,30 +34,42 @@ import org.yaml.snakeyaml.nodes.Node;
  * Lints a generated stream of N Deployments and DaemonSets with every rule, and composes the same
  * stream with bare SnakeYAML, in one JVM. Run by bench/run.sh against the built chartlint.jar:
  *
- * <pre>java -cp linter-cli/target/chartlint.jar bench/Throughput.java [--runs R] [--phases FILE] DIR N...</pre>
+ * <pre>java -cp linter-cli/target/chartlint.jar bench/Throughput.java [--runs R] [--phases FILE] [--nodes COUNT:POOLS] DIR N...</pre>
  *
  * <p>Prints one line per N: {@code N compose-ms lint-ms ratio findings}. Each time is the median of
  * several runs after a warm-up ({@code --runs} sets how many). With {@code --phases FILE}, writes
  * where the lint time of a 2,000-object stream goes: splitting, composing,
  * the engine and model with no rule, and each rule on its own. With {@code --lint-only N}, lints
- * the stream once and prints the finding count (run.sh uses it with a small heap).
+ * the stream once and prints the finding count (run.sh uses it with a small heap). With {@code
+ * --nodes COUNT:POOLS}, every lint is given a generated node inventory of COUNT nodes in POOLS
+ * pools, so the inventory rules schedule every workload onto it.
  */
 public final class Throughput {
   public static void main(String[] args) throws IOException {
     int fixedRuns = 0;
     Path phases = null;
+    String inventory = null;
     int a = 0;
     while (args[a].startsWith("--")) {
       if (args[a].equals("--runs")) {
         fixedRuns = Integer.parseInt(args[a + 1]);
       } else if (args[a].equals("--phases")) {
         phases = Path.of(args[a + 1]);
+      } else if (args[a].equals("--nodes")) {
+        inventory = args[a + 1];
       } else {
         throw new IllegalArgumentException("unknown option " + args[a]);
       }
       a += 2;
     }
     Path dir = Path.of(args[a]);
+    if (inventory != null) {
+      String[] parts = inventory.split(":");
+      config =
+          Config.DEFAULTS.withNodes(
+              List.of(
+                  generateNodes(dir, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]))));
+    }
     if (args[a + 1].equals("--lint-only")) {
       Path file = generate(dir, Integer.parseInt(args[a + 2]));
       LintResult result = lint(file);
@@ -243,9 +256,47 @@ public final class Throughput {
     return lint(file, RuleSet.discover());
   }
 
+  /** The config of every lint: the defaults, with the generated inventory under --nodes. */
+  private static Config config = Config.DEFAULTS;
+
   private static LintResult lint(Path file, RuleSet rules) {
     return new Linter(rules)
-        .lint(LintRequest.of(List.of(file.toString()), file.getParent()).withThreads(1));
+        .lint(
+            LintRequest.of(List.of(file.toString()), file.getParent())
+                .withConfig(config)
+                .withThreads(1));
+  }
+
+  /**
+   * A cluster inventory as {@code kubectl get nodes -o yaml} prints it: {@code count} nodes in
+   * {@code pools} pools over three zones, every other pool arm64, every fifth tainted for its own
+   * team, and allocatable memory a few KiB apart from node to node, as on real machines.
+   */
+  static Path generateNodes(Path dir, int count, int pools) throws IOException {
+    Path file = dir.resolve("nodes-" + count + ".yaml");
+    try (BufferedWriter out = Files.newBufferedWriter(file)) {
+      out.write("apiVersion: v1\nkind: List\nitems:\n");
+      for (int i = 0; i < count; i++) {
+        int pool = i % pools;
+        String name = "ip-10-" + (i / 250) + "-" + (i % 250) + ".eu-central-1.compute.internal";
+        out.write("  - apiVersion: v1\n    kind: Node\n    metadata:\n");
+        out.write("      name: " + name + "\n      labels:\n");
+        out.write("        kubernetes.io/hostname: " + name + "\n");
+        out.write("        kubernetes.io/os: linux\n");
+        out.write("        kubernetes.io/arch: " + (pool % 2 == 0 ? "amd64" : "arm64") + "\n");
+        out.write("        topology.kubernetes.io/zone: eu-central-1" + "abc".charAt(i % 3) + "\n");
+        out.write("        node.kubernetes.io/instance-type: m6i.2xlarge\n");
+        out.write("        eks.amazonaws.com/nodegroup: pool-" + pool + "\n");
+        if (pool % 5 == 0) {
+          out.write("    spec:\n      taints:\n");
+          out.write("        - {key: dedicated, value: team-" + pool + ", effect: NoSchedule}\n");
+        }
+        out.write("    status:\n      allocatable:\n");
+        out.write("        cpu: 7910m\n        memory: " + (31482604 - i % 17) + "Ki\n");
+        out.write("        ephemeral-storage: \"95551679124\"\n        pods: \"58\"\n");
+      }
+    }
+    return file;
   }
 
   /**

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Prints chartlint's speed figures as one table (docs/performance.md explains them):
 #   1. throughput: a generated stream of N Deployments and DaemonSets, all rules against a bare
-#      SnakeYAML compose in the same JVM, with the time per phase; then the 100k stream linted
-#      with -Xmx256m
+#      SnakeYAML compose in the same JVM, with the time per phase; the 10k stream again against
+#      an inventory of 1,000 nodes in 50 pools; then the 100k stream linted with -Xmx256m
 #   2. scaling: the corpus of rendered charts with 1 and 2 threads
 #   3. start-up: ./chartlint version and ./chartlint lint on one small manifest, against a Java
 #      hello world
@@ -128,6 +128,25 @@ for n in "${sizes[@]}"; do
 done
 if [ "$status" -ne 0 ] && [ "$status" -ne 124 ] && [ "$status" -ne 137 ]; then
   echo "(throughput: $(tail -1 "$work/throughput.err"))"
+fi
+# The same stream against a node inventory of 1,000 nodes in 50 pools: workload-fits-no-node and
+# daemonset-coverage schedule every workload onto every node.
+inv_n=10000
+inv_runs=(--runs 5)
+$quick && inv_runs=(--runs 3)
+limited "$limit" "$java_cmd" -Xss8m -cp "$jar" "$root/bench/Throughput.java" "${inv_runs[@]}" \
+  --nodes 1000:50 "$work" "$inv_n" >"$work/inventory.txt" 2>"$work/inventory.err"
+status=$?
+row=$(awk -v n="$inv_n" '$1 == n' "$work/inventory.txt")
+base=$(awk -v n="$inv_n" '$1 == n {print $3}' "$work/throughput.txt")
+if [ -n "$row" ]; then
+  read -r _ compose lint r findings <<<"$row"
+  printf '| %-28s | %10s | %7s | %11s× | %-12s | %8s |\n' \
+    "$inv_n, 1,000 nodes/50 pools" "$compose" "$lint" "$r" \
+    "$(ratio "$lint" "$base") of no inventory" "$findings"
+else
+  printf '| %-28s | %10s | %7s | %12s | %-12s | %8s |\n' \
+    "$inv_n, 1,000 nodes/50 pools" "$(failure "$status")" "—" "—" "—" "—"
 fi
 if [ -s "$work/phases.txt" ]; then
   echo

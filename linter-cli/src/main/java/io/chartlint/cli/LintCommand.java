@@ -220,6 +220,14 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       description = "Charts: also render once per ci/*-values.yaml file.")
   boolean ciValues;
 
+  @Option(
+      names = "--nodes",
+      paramLabel = "FILE",
+      description =
+          "A cluster's Node manifests (kubectl get nodes -o yaml), added to the config's nodes:"
+              + " each workload is scheduled onto them. Repeatable.")
+  List<Path> nodes = new ArrayList<>();
+
   private Environment env;
 
   @Override
@@ -239,6 +247,7 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
           cfg.withSuppressionPolicy(
               cfg.suppressionPolicy().withoutInline("--no-inline-suppressions"));
     }
+    cfg = cfg.withNodes(nodes.stream().map(cwd::resolve).toList());
     FailOn threshold;
     try {
       threshold =

@@ -181,7 +181,7 @@ class BaselineTest {
                     + "        - name: debug\n"
                     + "          image: registry.example.com/debug:1.0\n"
                     + "          resources:\n"
-                    + "            requests: {memory: 16Mi}\n"));
+                    + "            requests: {memory: 16Mi, ephemeral-storage: 16Mi}\n"));
     Cli after =
         Cli.run(dir, "lint", "--baseline", "baseline.json", "--format", "json", "node-agent");
 

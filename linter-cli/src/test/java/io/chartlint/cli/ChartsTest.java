@@ -45,11 +45,17 @@ class ChartsTest {
     assertThat(findings(report))
         .containsExactlyInAnyOrder(
             "virtual-node-exclusion " + DAEMONSET + ":15",
+            "priority-class-missing " + DAEMONSET + ":15",
             "cpu-request-missing " + DAEMONSET + ":27",
             "memory-request-missing " + DAEMONSET + ":27",
+            "ephemeral-storage-request-missing " + DAEMONSET + ":27",
             "cpu-request-missing " + DAEMONSET + ":38",
             "memory-request-missing " + DAEMONSET + ":38",
-            "cpu-request-missing " + SUBCHART + ":17");
+            // both sidecars of the range lack it
+            "ephemeral-storage-request-missing " + DAEMONSET + ":38",
+            "ephemeral-storage-request-missing " + DAEMONSET + ":38",
+            "cpu-request-missing " + SUBCHART + ":17",
+            "ephemeral-storage-request-missing " + SUBCHART + ":17");
     JsonNode subchart =
         report.get("findings").findParents("template").stream()
             .filter(f -> f.get("template").asText().contains("metrics-sidecar"))
@@ -74,11 +80,15 @@ class ChartsTest {
             "charts.unused=1,metrics-sidecar.replicas=2",
             "--set-string",
             "image.tag=2");
-    // production.yaml requests for the agent and drops the reloader sidecar
+    // production.yaml requests cpu and memory for the agent and drops the reloader sidecar
     assertThat(findings(run.json()))
         .containsExactlyInAnyOrder(
             "virtual-node-exclusion " + DAEMONSET + ":15",
-            "cpu-request-missing " + SUBCHART + ":17");
+            "priority-class-missing " + DAEMONSET + ":15",
+            "ephemeral-storage-request-missing " + DAEMONSET + ":28",
+            "ephemeral-storage-request-missing " + DAEMONSET + ":38",
+            "cpu-request-missing " + SUBCHART + ":17",
+            "ephemeral-storage-request-missing " + SUBCHART + ":17");
   }
 
   @Test

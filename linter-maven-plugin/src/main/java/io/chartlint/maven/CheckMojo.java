@@ -208,6 +208,13 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "chartlint.noInlineSuppressions", defaultValue = "false")
   boolean noInlineSuppressions;
 
+  /**
+   * A cluster's Node manifests ({@code kubectl get nodes -o yaml} output), besides the config's
+   * {@code nodes}: each workload is scheduled onto them.
+   */
+  @Parameter(property = "chartlint.nodes")
+  List<File> nodes;
+
   /** Skips the check. */
   @Parameter(property = "chartlint.skip", defaultValue = "false")
   boolean skip;
@@ -268,6 +275,9 @@ public class CheckMojo extends AbstractMojo {
         config =
             config.withSuppressionPolicy(
                 config.suppressionPolicy().withoutInline("noInlineSuppressions"));
+      }
+      if (nodes != null) {
+        config = config.withNodes(nodes.stream().map(f -> resolve(base, f)).toList());
       }
       FailOn threshold = threshold(config);
       ChartRenderRequest chartOptions =

@@ -2,6 +2,7 @@ package io.chartlint.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chartlint.core.engine.Config;
 import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
@@ -32,9 +33,15 @@ class FixturesTest {
                     Fixtures.ruleOf(fixture) + "/" + fixture.getFileName(),
                     fixture.toUri(),
                     () -> {
+                      Path nodes = Fixtures.nodesOf(fixture);
                       LintResult result =
                           LINTER.lint(
-                              LintRequest.of(List.of(fixture.toString()), root).withThreads(1));
+                              LintRequest.of(List.of(fixture.toString()), root)
+                                  .withConfig(
+                                      nodes == null
+                                          ? Config.DEFAULTS
+                                          : Config.DEFAULTS.withNodes(List.of(nodes)))
+                                  .withThreads(1));
                       assertThat(Fixtures.mismatches(fixture, result))
                           .as("findings of %s", root.relativize(fixture))
                           .isEmpty();

@@ -110,6 +110,29 @@ public final class Fixtures {
     return fixture.getParent().getFileName().toString();
   }
 
+  private static final Pattern NODES = Pattern.compile("^#\\s*nodes:\\s*(\\S+)\\s*$");
+
+  /**
+   * The node inventory a fixture is linted against: a {@code # nodes: inventories/<file>.yaml} line
+   * among its leading comments, relative to the testdata resources; null when it names none.
+   */
+  public static Path nodesOf(Path fixture) {
+    try {
+      for (String line : Files.readAllLines(fixture, StandardCharsets.UTF_8)) {
+        if (!line.startsWith("#")) {
+          return null;
+        }
+        Matcher m = NODES.matcher(line);
+        if (m.matches()) {
+          return resources().resolve(m.group(1));
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** One expected finding. */
   public record Expectation(int line, String ruleId, String messagePart) {}
 

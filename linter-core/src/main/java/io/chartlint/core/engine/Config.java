@@ -70,6 +70,16 @@ public record Config(
         file, failOn, rules, nodes, podTemplatePaths, excludes, baseline, policies, ignore, policy);
   }
 
+  /** This config with more node inventory files after its own {@code nodes:}. */
+  public Config withNodes(List<Path> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<Path> all = new java.util.ArrayList<>(nodes);
+    all.addAll(more);
+    return new Config(file, failOn, rules, all, podTemplatePaths, excludes, baseline, policies);
+  }
+
   public RuleConfig rule(String id) {
     return rules.getOrDefault(id, RuleConfig.DEFAULT);
   }

@@ -21,6 +21,7 @@ import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.Location;
 import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
+import io.chartlint.core.scheduling.NodeInventory;
 import io.chartlint.core.text.Escaping;
 import io.chartlint.core.walk.IgnoreRules;
 import io.chartlint.core.walk.KubernetesContent;
@@ -84,8 +85,11 @@ public final class Linter {
             Set.copyOf(request.reportFiles()));
     checkChartOptions(request, resolution.inputs());
     FindingBudget budget = new FindingBudget(request.maxFindings());
+    NodeInventory inventory =
+        new NodeInventory(
+            clusterNodes.stream().map(io.chartlint.core.model.SchedulingInputs::node).toList());
     InputLinter inputLinter =
-        new InputLinter(request, active, suppressions, paths, clusterNodes, budget);
+        new InputLinter(request, active, suppressions, paths, clusterNodes, budget, inventory);
 
     List<InputOutcome> outcomes = new ArrayList<>();
     List<Inputs.Input> inputs = resolution.inputs();
@@ -311,39 +315,7 @@ public final class Linter {
 
   private List<KubeObject> loadNodes(
       List<Path> files, LintRequest request, PodTemplatePaths paths) {
-    List<KubeObject> nodes = new ArrayList<>();
-    DocumentParser parser = new DocumentParser(request.limits());
-    for (Path file : files) {
-      String shown = Inputs.display(file, request.workingDirectory());
-      try (Reader reader = utf8(Files.newInputStream(file))) {
-        YamlStreamSplitter splitter = new YamlStreamSplitter(reader, request.limits());
-        RawDocument raw;
-        while ((raw = splitter.next()) != null) {
-          DocumentParser.Parsed parsed = parser.parse(raw);
-          for (LoadProblem problem : parsed.problems()) {
-            throw new UsageException(
-                "invalid nodes file " + shown + ":" + problem.line() + ": " + problem.message());
-          }
-          SourceDocument doc =
-              new SourceDocument(
-                  InputSource.file(shown, file),
-                  raw.index(),
-                  raw.firstLine(),
-                  null,
-                  parsed.root(),
-                  List.of(),
-                  List.of());
-          for (KubeObject object : Manifests.extract(doc, paths).objects()) {
-            if ("Node".equals(object.kind())) {
-              nodes.add(object);
-            }
-          }
-        }
-      } catch (IOException e) {
-        throw new UsageException("cannot read nodes file " + shown + ": " + e.getMessage(), e);
-      }
-    }
-    return List.copyOf(nodes);
+    return NodeInventoryLoader.load(files, request, paths);
   }
 
   static Reader utf8(InputStream in) {
@@ -401,12 +373,16 @@ public final class Linter {
 
   /** Lints single inputs; shared by the worker threads, so it holds no per-input state. */
   private static final class InputLinter {
+    /** How many documents of one input are held so that rules can relate their objects. */
+    static final int RELATED_DOCUMENTS = 2_000;
+
     private final LintRequest request;
     private final List<ActiveRule> active;
     private final Suppressions suppressions;
     private final PodTemplatePaths paths;
     private final List<KubeObject> clusterNodes;
     private final FindingBudget budget;
+    private final NodeInventory inventory;
 
     InputLinter(
         LintRequest request,
@@ -414,13 +390,15 @@ public final class Linter {
         Suppressions suppressions,
         PodTemplatePaths paths,
         List<KubeObject> clusterNodes,
-        FindingBudget budget) {
+        FindingBudget budget,
+        NodeInventory inventory) {
       this.request = request;
       this.active = active;
       this.suppressions = suppressions;
       this.paths = paths;
       this.clusterNodes = clusterNodes;
       this.budget = budget;
+      this.inventory = inventory;
     }
 
     InputOutcome lint(Inputs.Input input) {
@@ -605,16 +583,19 @@ public final class Linter {
       boolean mayHoldObjects;
     }
 
+    /**
+     * Parses the stream before checking it, so that rules that relate objects (a
+     * PodDisruptionBudget and its controller) see every object of the input. Only the first {@link
+     * #RELATED_DOCUMENTS} documents are held at once; past them the rest is checked one document at
+     * a time, as it streams in, and a notice says so, so that a huge generated stream still lints
+     * in bounded memory.
+     */
     private void lintStream(InputSource source, Reader reader, Sink sink, StreamShape shape)
         throws IOException {
       DocumentParser parser = new DocumentParser(request.limits());
       YamlStreamSplitter splitter = new YamlStreamSplitter(reader, request.limits());
-      // Rules that compare objects (policies with additional schemas or params) see the whole
-      // input; only then is it held in memory before checking.
-      List<SourceDocument> held =
-          active.stream().anyMatch(r -> r.descriptor().rule().readsOtherObjects())
-              ? new ArrayList<>()
-              : null;
+      List<SourceDocument> documents = new ArrayList<>();
+      boolean streaming = false;
       RawDocument raw;
       while ((raw = splitter.next()) != null) {
         DocumentParser.Parsed parsed = parser.parse(raw);
@@ -631,34 +612,56 @@ public final class Linter {
                 parsed.root(),
                 parsed.problems(),
                 IgnoreComment.scan(raw.text(), raw.firstLine()));
-        if (held != null) {
-          held.add(doc);
-        } else {
+        if (streaming) {
           checkDocument(doc, sink);
+          continue;
+        }
+        documents.add(doc);
+        if (documents.size() > RELATED_DOCUMENTS) {
+          sink.notice(
+              source.displayName()
+                  + ": more than "
+                  + RELATED_DOCUMENTS
+                  + " documents; rules that relate objects (a PodDisruptionBudget and its"
+                  + " controller, a DaemonSet and its PriorityClass) saw only the first "
+                  + RELATED_DOCUMENTS);
+          checkTogether(documents.subList(0, RELATED_DOCUMENTS), sink);
+          checkDocument(doc, sink);
+          documents.clear();
+          streaming = true;
         }
       }
-      if (held != null) {
-        List<KubeObject> all = new ArrayList<>();
-        for (SourceDocument doc : held) {
-          if (doc.root() != null) {
-            all.addAll(Manifests.extract(doc, paths).objects());
-          }
-        }
-        List<KubeObject> inputObjects = List.copyOf(all);
-        for (SourceDocument doc : held) {
-          checkDocument(doc, sink, inputObjects);
-        }
+      if (!streaming) {
+        checkTogether(documents, sink);
+      }
+    }
+
+    private void checkTogether(List<SourceDocument> documents, Sink sink) {
+      List<List<KubeObject>> objects = new ArrayList<>(documents.size());
+      List<KubeObject> all = new ArrayList<>();
+      for (SourceDocument doc : documents) {
+        List<KubeObject> found =
+            doc.root() == null ? List.of() : Manifests.extract(doc, paths).objects();
+        objects.add(found);
+        all.addAll(found);
+      }
+      List<KubeObject> input = List.copyOf(all);
+      for (int i = 0; i < documents.size(); i++) {
+        checkDocument(documents.get(i), objects.get(i), input, sink);
       }
     }
 
     private void checkDocument(SourceDocument doc, Sink sink) {
-      checkDocument(doc, sink, List.of());
+      List<KubeObject> objects =
+          doc.root() == null ? List.of() : Manifests.extract(doc, paths).objects();
+      checkDocument(doc, objects, objects, sink);
     }
 
-    private void checkDocument(SourceDocument doc, Sink sink, List<KubeObject> inputObjects) {
+    private void checkDocument(
+        SourceDocument doc, List<KubeObject> objects, List<KubeObject> input, Sink sink) {
       sink.beginDocument(doc);
       for (ActiveRule rule : active) {
-        RunContext context = new RunContext(rule, doc, null, sink, clusterNodes);
+        RunContext context = new RunContext(rule, doc, null, sink, clusterNodes, inventory, input);
         try {
           rule.descriptor().rule().checkDocument(doc, context);
         } catch (RuntimeException e) {
@@ -668,11 +671,11 @@ public final class Linter {
         }
       }
       if (doc.root() != null) {
-        for (KubeObject object : Manifests.extract(doc, paths).objects()) {
+        for (KubeObject object : objects) {
           sink.beginObject(object);
           for (ActiveRule rule : active) {
             RunContext context =
-                new RunContext(rule, doc, object, sink, clusterNodes, inputObjects);
+                new RunContext(rule, doc, object, sink, clusterNodes, inventory, input);
             try {
               rule.descriptor().rule().check(object, context);
             } catch (RuntimeException e) {

@@ -1,11 +1,13 @@
 package io.chartlint.core.engine;
 
+import io.chartlint.core.Severity;
 import io.chartlint.core.load.SourceDocument;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.Location;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleParameters;
+import io.chartlint.core.scheduling.NodeInventory;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -16,6 +18,7 @@ final class RunContext implements RuleContext {
   private final KubeObject object;
   private final Sink sink;
   private final List<KubeObject> clusterNodes;
+  private final NodeInventory inventory;
   private final List<KubeObject> inputObjects;
 
   RunContext(
@@ -24,7 +27,7 @@ final class RunContext implements RuleContext {
       KubeObject object,
       Sink sink,
       List<KubeObject> clusterNodes) {
-    this(rule, document, object, sink, clusterNodes, List.of());
+    this(rule, document, object, sink, clusterNodes, new NodeInventory(List.of()), List.of());
   }
 
   RunContext(
@@ -33,12 +36,14 @@ final class RunContext implements RuleContext {
       KubeObject object,
       Sink sink,
       List<KubeObject> clusterNodes,
+      NodeInventory inventory,
       List<KubeObject> inputObjects) {
     this.rule = rule;
     this.document = document;
     this.object = object;
     this.sink = sink;
     this.clusterNodes = clusterNodes;
+    this.inventory = inventory;
     this.inputObjects = inputObjects;
   }
 
@@ -49,11 +54,16 @@ final class RunContext implements RuleContext {
 
   @Override
   public void report(Node node, String message, String fix) {
+    report(node, message, fix, rule.severity());
+  }
+
+  @Override
+  public void report(Node node, String message, String fix, Severity severity) {
     int line = document.line(node);
     int column = document.column(node);
     KubeObject.FieldPath at =
         object == null ? new KubeObject.FieldPath("", "") : object.fieldPathOf(node);
-    emit(sink.locate(node, line, column), at.path(), at.identity(), message, fix, line);
+    emit(sink.locate(node, line, column), at.path(), at.identity(), message, fix, line, severity);
   }
 
   @Override
@@ -62,7 +72,7 @@ final class RunContext implements RuleContext {
         document.root() == null && document.source().chart() == null
             ? new Location(document.source().displayName(), line, column, document.template(), null)
             : sink.locate(null, line, column);
-    emit(location, "", "", message, fix, line);
+    emit(location, "", "", message, fix, line, rule.severity());
   }
 
   private void emit(
@@ -71,11 +81,12 @@ final class RunContext implements RuleContext {
       String identityPath,
       String message,
       String fix,
-      int streamLine) {
+      int streamLine,
+      Severity severity) {
     Finding finding =
         new Finding(
             rule.descriptor().id(),
-            rule.severity(),
+            severity,
             message,
             object == null ? null : object.ref(),
             path,
@@ -92,7 +103,12 @@ final class RunContext implements RuleContext {
   }
 
   @Override
+  public NodeInventory inventory() {
+    return inventory;
+  }
+
+  @Override
   public List<KubeObject> inputObjects() {
-    return rule.descriptor().rule().readsOtherObjects() ? inputObjects : List.of();
+    return inputObjects;
   }
 }

@@ -1,6 +1,8 @@
 package io.chartlint.core.rule;
 
+import io.chartlint.core.Severity;
 import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.scheduling.NodeInventory;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -29,9 +31,27 @@ public interface RuleContext {
   List<KubeObject> clusterNodes();
 
   /**
-   * Every object of the input being checked (one manifest file, standard input, or one render of a
-   * chart), in order, the checked object included; empty unless the rule {@link
-   * Rule#readsOtherObjects() reads other objects}.
+   * Reports a finding at a severity of the rule's choosing rather than the configured one, for a
+   * rule whose parameters single out objects that matter more ({@code daemonset-coverage}'s {@code
+   * mustCover}). Contexts that cannot do this report at the configured severity.
+   */
+  default void report(Node node, String message, String fix, Severity severity) {
+    report(node, message, fix);
+  }
+
+  /**
+   * The cluster's nodes ({@link #clusterNodes()}) as the scheduling model sees them, read once per
+   * run; empty when no inventory was given.
+   */
+  default NodeInventory inventory() {
+    return new NodeInventory(
+        clusterNodes().stream().map(io.chartlint.core.model.SchedulingInputs::node).toList());
+  }
+
+  /**
+   * Every object of the input being linted, in order: a manifest file, standard input, or one
+   * rendering of a chart (one values set). For rules that relate objects, such as a
+   * PodDisruptionBudget and the controller it selects.
    */
   default List<KubeObject> inputObjects() {
     return List.of();

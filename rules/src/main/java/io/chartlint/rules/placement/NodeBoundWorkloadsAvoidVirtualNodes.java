@@ -69,8 +69,14 @@ public final class NodeBoundWorkloadsAvoidVirtualNodes implements Rule, RuleDocs
     }
     PodPlacement placement = Placements.of(pod);
     List<String> enabled = context.parameters().strings(NODE_TYPES);
+    // once per run: the cluster's nodes are the same for every object
     VirtualNodeCatalogue catalogue =
-        VirtualNodeCatalogue.builtIn().withClusterNodes(context.clusterNodes());
+        context
+            .inventory()
+            .derived(
+                VirtualNodeCatalogue.class,
+                inventory ->
+                    VirtualNodeCatalogue.builtIn().withClusterNodes(context.clusterNodes()));
     // Types that let the workload in for the same reason are listed together, in catalogue order.
     Map<String, List<String>> typesByReason = new LinkedHashMap<>();
     Set<NodeSelectorRequirement> exclusions = new LinkedHashSet<>();

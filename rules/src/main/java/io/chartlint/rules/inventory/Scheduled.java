@@ -1,0 +1,56 @@
+package io.chartlint.rules.inventory;
+
+import io.chartlint.core.model.Placements;
+import io.chartlint.core.model.PodTemplate;
+import io.chartlint.core.model.SchedulingInputs;
+import io.chartlint.core.model.YamlNodes;
+import io.chartlint.core.rule.RuleContext;
+import io.chartlint.core.scheduling.NodeFilters;
+import io.chartlint.core.scheduling.NodeGroup;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** One pod template scheduled onto every node of the inventory. */
+final class Scheduled {
+  private Scheduled() {}
+
+  static List<NodeGroup> onInventory(PodTemplate pod, RuleContext context) {
+    return NodeFilters.schedule(
+        Placements.of(pod),
+        SchedulingInputs.resources(pod),
+        SchedulingInputs.os(pod),
+        context.inventory());
+  }
+
+  /** How many nodes the groups hold. */
+  static int count(List<NodeGroup> groups) {
+    return groups.stream().mapToInt(group -> group.nodes().size()).sum();
+  }
+
+  /**
+   * Whether the pod names its node ({@code spec.nodeName}): the scheduler never sees it, and the
+   * kubelet of that node alone decides.
+   */
+  static boolean bypassesScheduler(PodTemplate pod) {
+    return YamlNodes.text(pod.field("nodeName")) != null;
+  }
+
+  /**
+   * Where a finding about placement belongs: {@code nodeSelector}, else {@code affinity}, else
+   * {@code tolerations}, else the pod spec.
+   */
+  static Node placementNode(PodTemplate pod) {
+    for (String field : List.of("nodeSelector", "affinity", "tolerations")) {
+      if (pod.field(field) != null) {
+        return YamlNodes.keyNode(pod.spec(), field);
+      }
+    }
+    return pod.spec();
+  }
+
+  /** Where a finding about requests belongs: {@code containers}, else the pod spec. */
+  static Node resourcesNode(PodTemplate pod) {
+    Node containers = YamlNodes.keyNode(pod.spec(), "containers");
+    return containers != null ? containers : pod.spec();
+  }
+}

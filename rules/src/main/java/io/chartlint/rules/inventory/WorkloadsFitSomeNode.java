@@ -1,0 +1,96 @@
+package io.chartlint.rules.inventory;
+
+import static io.chartlint.core.Severity.ERROR;
+
+import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.model.PodTemplate;
+import io.chartlint.core.rule.Rule;
+import io.chartlint.core.rule.RuleContext;
+import io.chartlint.core.rule.RuleInfo;
+import io.chartlint.core.rule.RuleParameters;
+import io.chartlint.core.scheduling.NodeGroup;
+import java.util.ArrayList;
+import java.util.List;
+
+@RuleInfo(
+    id = "workload-fits-no-node",
+    summary = "No node of the cluster's inventory can run the workload's pods",
+    severity = ERROR,
+    since = "0.2.0",
+    category = "placement")
+public final class WorkloadsFitSomeNode implements Rule {
+
+  @Override
+  public void check(KubeObject object, RuleContext context) {
+    if (context.inventory().isEmpty() || "Node".equals(object.kind())) {
+      return; // without an inventory there is nothing to schedule onto
+    }
+    PodTemplate pod = object.podTemplate().orElse(null);
+    if (pod == null || Scheduled.bypassesScheduler(pod)) {
+      return;
+    }
+    List<NodeGroup> fits = Scheduled.onInventory(pod, context);
+    if (fits.stream().anyMatch(group -> group.fit().fits())) {
+      return;
+    }
+    boolean someAdmit = fits.stream().anyMatch(group -> group.fit().admitted());
+    List<String> labels = NodePools.labels(context.parameters().strings(NodePools.POOL_LABELS));
+    // When some nodes admit the pod, only their resources matter: the others are left out.
+    List<NodeGroup> relevant =
+        someAdmit ? fits.stream().filter(group -> group.fit().admitted()).toList() : fits;
+    List<String> pools = new ArrayList<>();
+    for (NodePools.Miss miss : NodePools.misses(relevant, context.inventory(), labels)) {
+      pools.add(miss.describe());
+    }
+    String what = object.kind() + " '" + object.name() + "'";
+    int n = context.inventory().size();
+    if (someAdmit) {
+      context.report(
+          Scheduled.resourcesNode(pod),
+          what
+              + " requests more than "
+              + (Scheduled.count(relevant) == 1
+                  ? "the 1 node of the inventory that admits it"
+                  : "any of the "
+                      + Scheduled.count(relevant)
+                      + " nodes of the inventory that admit it")
+              + " can give, so its pods stay Pending: "
+              + String.join(" | ", pools)
+              + withRoom(fits, context, labels),
+          "Lower the requests the message names (init containers and sidecars count, and so does"
+              + " the pod overhead), or add nodes with more allocatable to the pools it may run"
+              + " on.");
+    } else {
+      context.report(
+          Scheduled.placementNode(pod),
+          what
+              + " can run on none of "
+              + (n == 1 ? "the 1 node" : "the " + n + " nodes")
+              + " of the inventory, so its pods stay Pending: "
+              + String.join(" | ", pools),
+          "Make nodeSelector and required node affinity match the labels of the nodes it should"
+              + " run on, and tolerate their NoSchedule and NoExecute taints.");
+    }
+  }
+
+  /** The nodes that have room for the requests but keep the pod out, and why; or nothing. */
+  private static String withRoom(List<NodeGroup> fits, RuleContext context, List<String> labels) {
+    List<NodeGroup> roomy =
+        fits.stream()
+            .filter(group -> !group.fit().admitted() && group.fit().insufficient().isEmpty())
+            .toList();
+    if (roomy.isEmpty()) {
+      return "";
+    }
+    List<String> pools = new ArrayList<>();
+    for (NodePools.Miss miss : NodePools.misses(roomy, context.inventory(), labels)) {
+      pools.add(miss.describe());
+    }
+    return ". The nodes with room keep it out: " + String.join(" | ", pools);
+  }
+
+  @Override
+  public List<String> parameterErrors(RuleParameters parameters) {
+    return Parameters.errors(parameters, List.of(NodePools.POOL_LABELS));
+  }
+}
