@@ -84,8 +84,14 @@ class ActionTest {
   void installsTheReleaseChecksumVerifiedAnnotatesAndUploadsSarif() throws IOException {
     Run run = run(inputs("sarif", "true"), Map.of("event_name", "push"), "main");
 
-    assertThat(run.ran()).containsExactly(
-            "version", "Cache the chartlint release", "install", "lint", "Upload to code scanning", "Result");
+    assertThat(run.ran())
+        .containsExactly(
+            "version",
+            "Cache the chartlint release",
+            "install",
+            "lint",
+            "Upload to code scanning",
+            "Result");
     assertThat(run.stdout())
         .contains("::error file=deploy/agent.yaml,line=")
         .contains("chartlint: findings reach --fail-on");
@@ -116,8 +122,14 @@ class ActionTest {
             Map.of("pull_request", Map.of("head", Map.of("repo", Map.of("fork", true)))));
     Run run = run(inputs("sarif", "true"), event, "main");
 
-    assertThat(run.ran()).containsExactly(
-            "version", "Cache the chartlint release", "install", "lint", "Fork pull request", "Result");
+    assertThat(run.ran())
+        .containsExactly(
+            "version",
+            "Cache the chartlint release",
+            "install",
+            "lint",
+            "Fork pull request",
+            "Result");
     assertThat(run.stdout())
         .contains("::notice title=chartlint::code scanning upload skipped")
         .contains("::error file=deploy/agent.yaml");
@@ -128,7 +140,8 @@ class ActionTest {
     Run run =
         run(inputs("args", "--fail-on never", "paths", "deploy"), Map.of("event_name", "push"), "");
 
-    assertThat(run.ran()).containsExactly("version", "Cache the chartlint release", "install", "lint", "Result");
+    assertThat(run.ran())
+        .containsExactly("version", "Cache the chartlint release", "install", "lint", "Result");
     assertThat(run.failedWith()).isZero();
     assertThat(run.outputs().get("lint")).containsEntry("exit-code", "0");
   }
@@ -152,7 +165,8 @@ class ActionTest {
   void withoutAVersionTheActionsOwnReleaseTagIsInstalledAndABranchIsRefused() throws IOException {
     Run tagged =
         run(inputs("version", ""), Map.of("event_name", "push"), "v" + Installed.version());
-    assertThat(tagged.ran()).containsExactly("version", "Cache the chartlint release", "install", "lint", "Result");
+    assertThat(tagged.ran())
+        .containsExactly("version", "Cache the chartlint release", "install", "lint", "Result");
     assertThat(tagged.failedWith()).isEqualTo(1);
 
     Run branch = run(inputs("version", ""), Map.of("event_name", "push"), "main");
