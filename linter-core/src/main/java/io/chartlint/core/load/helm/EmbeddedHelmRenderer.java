@@ -76,7 +76,18 @@ public final class EmbeddedHelmRenderer implements ChartRenderer {
     return new EmbeddedHelmRenderer(state.version());
   }
 
+  /**
+   * The system property that stops helm-java from downloading a native library. Without one for the
+   * platform on the class path, helm-java's {@code RemoteJarLoader} fetches it from Maven Central
+   * and loads it: a network call, and native code from outside chartlint's inputs. chartlint never
+   * contacts the network, so loading sets it unless the user set it.
+   */
+  static final String SKIP_REMOTE_JAR = "com.marcnuri.jkube-helm.skipRemoteJar";
+
   private static Loaded doLoad() {
+    if (System.getProperty(SKIP_REMOTE_JAR) == null) {
+      System.setProperty(SKIP_REMOTE_JAR, "true");
+    }
     try {
       String version = Helm.version().call();
       return new Loaded(version == null ? "" : version.strip(), null);
