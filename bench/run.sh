@@ -37,6 +37,8 @@ if ! "$root/chartlint" version >/dev/null; then
 fi
 
 work="$(mktemp -d)"
+# The launchers keep their class-data archive in the user cache directory: keep it in here instead.
+export XDG_CACHE_HOME="$work/cache"
 trap 'rm -rf "$work"' EXIT
 
 now_ms() { date +%s%3N; }

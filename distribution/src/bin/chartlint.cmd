@@ -1,5 +1,6 @@
 @echo off
 rem chartlint: runs the chartlint command line from this installation (Windows).
+rem Values that may hold parentheses (C:\Program Files (x86)) are expanded with !...! inside blocks.
 rem Java 17 or later comes from JAVA_HOME, else from the PATH. JAVA_OPTS is passed to the JVM.
 rem The class-data sharing archive (Java 19 and later) lives in %LOCALAPPDATA%\chartlint, named
 rem after chartlint's and Java's versions; the JVM recreates it when it no longer matches. Every JVM
@@ -9,9 +10,9 @@ setlocal EnableExtensions EnableDelayedExpansion
 set "CHARTLINT_HOME=%~dp0.."
 
 if defined JAVA_HOME (
-  set "JAVA=%JAVA_HOME%\bin\java.exe"
+  set "JAVA=!JAVA_HOME!\bin\java.exe"
   if not exist "!JAVA!" (
-    echo chartlint: JAVA_HOME is %JAVA_HOME%, but !JAVA! does not exist; point JAVA_HOME at a Java 17 or later installation 1>&2
+    echo chartlint: JAVA_HOME is !JAVA_HOME!, but !JAVA! does not exist; point JAVA_HOME at a Java 17 or later installation 1>&2
     exit /b 2
   )
 ) else (
@@ -42,8 +43,8 @@ if !JAVA_MAJOR! LSS 17 (
 
 set "CDS="
 if not "%CHARTLINT_CDS%"=="0" if defined LOCALAPPDATA if !JAVA_MAJOR! GEQ 19 (
-  if not exist "%LOCALAPPDATA%\chartlint" mkdir "%LOCALAPPDATA%\chartlint" 2>nul
-  set "CDS=-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=%LOCALAPPDATA%\chartlint\chartlint-${project.version}-java!JAVA_VERSION!.jsa"
+  if not exist "!LOCALAPPDATA!\chartlint" mkdir "!LOCALAPPDATA!\chartlint" 2>nul
+  set "CDS=-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=!LOCALAPPDATA!\chartlint\chartlint-${project.version}-java!JAVA_VERSION!.jsa"
 )
 
 "!JAVA!" -Dcom.marcnuri.jkube-helm.skipRemoteJar=true --enable-native-access=ALL-UNNAMED -Xlog:disable -Xlog:all=warning:stderr !CDS! %JAVA_OPTS% -cp "%CHARTLINT_HOME%\lib\*;%CHARTLINT_HOME%\lib\native\windows-amd64\*" io.chartlint.cli.Main %*

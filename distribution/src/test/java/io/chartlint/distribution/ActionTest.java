@@ -84,7 +84,14 @@ class ActionTest {
   void installsTheReleaseChecksumVerifiedAnnotatesAndUploadsSarif() throws IOException {
     Run run = run(inputs("sarif", "true"), Map.of("event_name", "push"), "main");
 
-    assertThat(run.ran()).containsExactly("install", "lint", "Upload to code scanning", "Result");
+    assertThat(run.ran())
+        .containsExactly(
+            "version",
+            "Cache the chartlint release",
+            "install",
+            "lint",
+            "Upload to code scanning",
+            "Result");
     assertThat(run.stdout())
         .contains("::error file=deploy/agent.yaml,line=")
         .contains("chartlint: findings reach --fail-on");
@@ -94,7 +101,13 @@ class ActionTest {
     assertThat(json.readTree(sarif.toFile()).path("version").asText()).isEqualTo("2.1.0");
     assertThat(run.usesWith().get("Upload to code scanning"))
         .containsEntry("category", "chartlint");
-    // Installed once, in the tool cache, where the next job on this runner finds it.
+    // The release is cached by actions/cache under the tool cache, where the install step finds
+    // it on the next run instead of downloading it.
+    assertThat(run.usesWith().get("Cache the chartlint release"))
+        .containsEntry("path", tmp.resolve("toolcache/chartlint/" + Installed.version()).toString())
+        .containsEntry("key", "chartlint-" + Installed.version() + "-Linux");
+    Run again = run(inputs(), Map.of("event_name", "push"), "main");
+    assertThat(again.stdout()).contains("is cached in").doesNotContain("Downloading");
     assertThat(tmp.resolve("toolcache/chartlint/" + Installed.version() + "/bin/chartlint"))
         .isExecutable();
   }
@@ -109,7 +122,14 @@ class ActionTest {
             Map.of("pull_request", Map.of("head", Map.of("repo", Map.of("fork", true)))));
     Run run = run(inputs("sarif", "true"), event, "main");
 
-    assertThat(run.ran()).containsExactly("install", "lint", "Fork pull request", "Result");
+    assertThat(run.ran())
+        .containsExactly(
+            "version",
+            "Cache the chartlint release",
+            "install",
+            "lint",
+            "Fork pull request",
+            "Result");
     assertThat(run.stdout())
         .contains("::notice title=chartlint::code scanning upload skipped")
         .contains("::error file=deploy/agent.yaml");
@@ -120,7 +140,8 @@ class ActionTest {
     Run run =
         run(inputs("args", "--fail-on never", "paths", "deploy"), Map.of("event_name", "push"), "");
 
-    assertThat(run.ran()).containsExactly("install", "lint", "Result");
+    assertThat(run.ran())
+        .containsExactly("version", "Cache the chartlint release", "install", "lint", "Result");
     assertThat(run.failedWith()).isZero();
     assertThat(run.outputs().get("lint")).containsEntry("exit-code", "0");
   }
@@ -134,7 +155,7 @@ class ActionTest {
             .replaceAll("(?m)^[0-9a-f]{64}(?=  chartlint-.*\\.tar\\.gz$)", "0".repeat(64)));
     Run run = run(inputs(), Map.of("event_name", "push"), "");
 
-    assertThat(run.ran()).containsExactly("install");
+    assertThat(run.ran()).containsExactly("version", "Cache the chartlint release", "install");
     assertThat(run.failedWith()).isEqualTo(2);
     assertThat(run.stdout()).contains("does not match its published SHA-256 checksum");
     assertThat(tmp.resolve("toolcache/chartlint/" + Installed.version() + "/bin")).doesNotExist();
@@ -144,7 +165,8 @@ class ActionTest {
   void withoutAVersionTheActionsOwnReleaseTagIsInstalledAndABranchIsRefused() throws IOException {
     Run tagged =
         run(inputs("version", ""), Map.of("event_name", "push"), "v" + Installed.version());
-    assertThat(tagged.ran()).containsExactly("install", "lint", "Result");
+    assertThat(tagged.ran())
+        .containsExactly("version", "Cache the chartlint release", "install", "lint", "Result");
     assertThat(tagged.failedWith()).isEqualTo(1);
 
     Run branch = run(inputs("version", ""), Map.of("event_name", "push"), "main");
@@ -217,6 +239,11 @@ class ActionTest {
     Map<String, Map<String, String>> outputs = new LinkedHashMap<>();
     Map<String, Object> steps = new HashMap<>();
     context.put("steps", steps);
+    Map<String, Object> runner = new HashMap<>();
+    runner.put("os", "Linux");
+    runner.put("temp", tmp.resolve("runner-temp").toString());
+    runner.put("tool_cache", tmp.resolve("toolcache").toString());
+    context.put("runner", runner);
 
     Path runnerTemp = Files.createDirectories(tmp.resolve("runner-temp"));
     Path toolCache = Files.createDirectories(tmp.resolve("toolcache"));

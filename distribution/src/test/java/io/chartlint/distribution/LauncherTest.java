@@ -187,4 +187,76 @@ class LauncherTest {
         .as(r.stderr())
         .isEqualTo("chartlint");
   }
+
+  @Test
+  void withoutItsPlatformsNativeLibraryAChartFailsClearlyAndNothingIsDownloaded(@TempDir Path tmp)
+      throws Exception {
+    Path home = Installed.unpack(tmp);
+    // An install without this platform's native library: helm-java would fetch one from Maven
+    // Central. Every connection goes to a local proxy that records it.
+    try (var files = Files.walk(home.resolve("lib/native"))) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    StringBuilder classpath = new StringBuilder();
+    try (var jars = Files.list(home.resolve("lib"))) {
+      jars.sorted().forEach(j -> classpath.append(classpath.isEmpty() ? "" : ":").append(j));
+    }
+    Path chart = Installed.root().resolve("testdata/src/main/resources/charts/node-agent");
+    List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (java.net.ServerSocket proxy = new java.net.ServerSocket(0)) {
+      Thread recorder =
+          new Thread(
+              () -> {
+                while (!proxy.isClosed()) {
+                  try (java.net.Socket call = proxy.accept()) {
+                    call.setSoTimeout(2000);
+                    calls.add(new String(call.getInputStream().readNBytes(60)));
+                  } catch (IOException e) {
+                    // closed, or the caller went away
+                  }
+                }
+              });
+      recorder.setDaemon(true);
+      recorder.start();
+      String proxied =
+          "-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort="
+              + proxy.getLocalPort()
+              + " -Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort="
+              + proxy.getLocalPort();
+      List<List<String>> runs =
+          List.of(
+              // java itself, without the launcher's options: chartlint's own guarantee
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Dhttps.proxyHost=127.0.0.1",
+                  "-Dhttps.proxyPort=" + proxy.getLocalPort(),
+                  "-cp",
+                  classpath.toString(),
+                  "io.chartlint.cli.Main",
+                  "lint",
+                  "--format",
+                  "json",
+                  chart.toString()),
+              List.of(
+                  home.resolve("bin/chartlint").toString(),
+                  "lint",
+                  "--format",
+                  "json",
+                  chart.toString()));
+      for (List<String> command : runs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_OPTS", proxied);
+        env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+        Installed.Result r = Installed.run(tmp, env, null, command);
+        assertThat(r.code()).as(r.stderr()).isEqualTo(1);
+        JsonNode finding = JSON.readTree(r.stdout()).path("findings").path(0);
+        assertThat(finding.path("ruleId").asText()).isEqualTo("chart-render-error");
+        assertThat(finding.path("message").asText())
+            .contains("the embedded Helm library cannot load");
+        assertThat(calls).as("connections chartlint opened").isEmpty();
+      }
+    }
+  }
 }

@@ -176,7 +176,8 @@ public class CheckMojo extends AbstractMojo {
   File baseline;
 
   /**
-   * Custom policy files, or directories of them (SPEC §11), besides the config's {@code policies}.
+   * Custom policy files, or directories of them (see docs/policies.md), besides the config's {@code
+   * policies}.
    */
   @Parameter(property = "chartlint.policies")
   List<File> policies;

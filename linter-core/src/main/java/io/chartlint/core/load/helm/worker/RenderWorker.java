@@ -61,6 +61,8 @@ public final class RenderWorker {
     }
     watchParent(Long.parseLong(args[0]), home);
 
+    // Never fetch a native library from the network when this platform's is missing.
+    System.setProperty(RenderWorkers.SKIP_REMOTE_JAR, "true");
     try (Sinkhole sinkhole = Sinkhole.start()) {
       sinkhole.writeKubeconfig(kubeconfig);
       String version;

@@ -47,6 +47,14 @@ import java.util.concurrent.TimeoutException;
  * (SIGINT, SIGTERM), and each worker ends by itself when its parent is gone.
  */
 public final class RenderWorkers implements AutoCloseable {
+  /**
+   * The system property that stops helm-java from downloading a native library. Without one for the
+   * platform on the class path, helm-java's {@code RemoteJarLoader} fetches it from Maven Central
+   * and loads it: a network call, and native code from outside chartlint's inputs. Every worker is
+   * started with it set.
+   */
+  public static final String SKIP_REMOTE_JAR = "com.marcnuri.jkube-helm.skipRemoteJar";
+
   /** The resident memory one worker may use: the JVM, Go's heap and the chart's output. */
   public static final long MEMORY_LIMIT_MIB = 2048;
 
@@ -212,6 +220,7 @@ public final class RenderWorkers implements AutoCloseable {
       command.add("-XX:TieredStopAtLevel=1");
       command.add("-XX:-UsePerfData");
       command.add("-Dfile.encoding=UTF-8");
+      command.add("-D" + RenderWorkers.SKIP_REMOTE_JAR + "=true");
       command.add("-Djava.io.tmpdir=" + env.get("TMPDIR"));
       command.add("-cp");
       command.add(classpath());
