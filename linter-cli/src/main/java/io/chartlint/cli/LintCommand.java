@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
           + " stands for its chart. With no PATH, the current directory is linted."
     },
     sortOptions = false)
-final class LintCommand implements Callable<Integer>, EnvironmentAware {
+class LintCommand implements Callable<Integer>, EnvironmentAware {
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "What to lint (default: .).")
   List<String> paths = new ArrayList<>();
@@ -165,7 +165,7 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       description = "Charts: also render once per ci/*-values.yaml file.")
   boolean ciValues;
 
-  private Environment env;
+  Environment env;
 
   @Override
   public void environment(Environment env) {
@@ -222,12 +222,15 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       request = request.withConfig(withoutBaseline(cfg)).withBaseline(null);
     }
     RuleSet rules = policyOptions.rules(cfg, cwd);
-    LintResult result = new Linter(rules).lint(request);
+    LintResult result = afterLint(request, rules, new Linter(rules).lint(request));
 
     for (Output o : outputs) {
       ReportContext context =
           new ReportContext(
               rules, Version.get(), cwd, o.file == null && useColor(), showSuppressed);
+      if (o.file == null && !reportsToStandardOutput()) {
+        continue;
+      }
       if (o.file == null) {
         StringBuilder text = new StringBuilder();
         o.reporter.write(result, context, text);
@@ -271,6 +274,16 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       return ExitCode.OK.code();
     }
     return result.failed() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  /** What a command built on lint does with the result before it is reported: lint keeps it. */
+  LintResult afterLint(LintRequest request, RuleSet rules, LintResult result) throws IOException {
+    return result;
+  }
+
+  /** Whether the report for standard output is printed there. */
+  boolean reportsToStandardOutput() {
+    return true;
   }
 
   private static Config withoutBaseline(Config c) {

@@ -34,6 +34,7 @@ public final class Main implements Runnable {
   private static final List<Class<?>> COMMANDS =
       List.of(
           LintCommand.class,
+          FixCommand.class,
           RulesCommand.class,
           ExplainCommand.class,
           VersionCommand.class,
@@ -50,6 +51,7 @@ public final class Main implements Runnable {
   private static final Map<String, Class<?>> STANDALONE =
       Map.of(
           "lint", LintCommand.class,
+          "fix", FixCommand.class,
           "rules", RulesCommand.class,
           "explain", ExplainCommand.class,
           "version", VersionCommand.class);

@@ -2,6 +2,8 @@ package io.chartlint.core.engine;
 
 import io.chartlint.core.load.SourceDocument;
 import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.model.YamlNodes;
+import io.chartlint.core.rule.Edit;
 import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.Location;
 import io.chartlint.core.rule.RuleContext;
@@ -41,7 +43,21 @@ final class RunContext implements RuleContext {
     int column = document.column(node);
     KubeObject.FieldPath at =
         object == null ? new KubeObject.FieldPath("", "") : object.fieldPathOf(node);
-    emit(sink.locate(node, line, column), at.path(), at.identity(), message, fix, line);
+    emit(sink.locate(node, line, column), at.path(), at.identity(), message, fix, line, null);
+  }
+
+  @Override
+  public void report(Node node, String message, String fix, Edit.Draft draft) {
+    int line = document.line(node);
+    int column = document.column(node);
+    KubeObject.FieldPath at =
+        object == null ? new KubeObject.FieldPath("", "") : object.fieldPathOf(node);
+    Edit edit = null;
+    if (draft != null && object != null) {
+      List<String> target = YamlNodes.segmentsOf(object.root(), draft.target());
+      edit = target == null ? null : new Edit(draft.kind(), target, draft.value());
+    }
+    emit(sink.locate(node, line, column), at.path(), at.identity(), message, fix, line, edit);
   }
 
   @Override
@@ -50,7 +66,7 @@ final class RunContext implements RuleContext {
         document.root() == null && document.source().chart() == null
             ? new Location(document.source().displayName(), line, column, document.template(), null)
             : sink.locate(null, line, column);
-    emit(location, "", "", message, fix, line);
+    emit(location, "", "", message, fix, line, null);
   }
 
   private void emit(
@@ -59,7 +75,8 @@ final class RunContext implements RuleContext {
       String identityPath,
       String message,
       String fix,
-      int streamLine) {
+      int streamLine,
+      Edit edit) {
     Finding finding =
         new Finding(
             rule.descriptor().id(),
@@ -70,7 +87,8 @@ final class RunContext implements RuleContext {
             location,
             fix,
             List.of(),
-            identityPath);
+            identityPath,
+            edit);
     sink.add(finding, streamLine);
   }
 
