@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * A change that fixes a finding exactly, which {@code chartlint fix} can apply to the text of a
@@ -42,9 +43,14 @@ public record Edit(Kind kind, List<String> target, Object value) {
   /** What a rule hands over: the edit with its target as a node of the object being checked. */
   public record Draft(Kind kind, Node target, Object value) {}
 
-  /** Quotes a scalar: YAML read it as a bool or number where a string belongs. */
+  /**
+   * Quotes a scalar: YAML read it as a bool or number where a string belongs. Null, for no edit,
+   * when the node is not a scalar: a mapping or list has no text that quoting would keep.
+   */
   public static Draft quote(Node scalar, String text) {
-    return new Draft(Kind.QUOTE, scalar, text);
+    return scalar instanceof ScalarNode && text != null
+        ? new Draft(Kind.QUOTE, scalar, text)
+        : null;
   }
 
   /** Removes a list item. */
