@@ -1,7 +1,9 @@
 package io.chartlint.cli;
 
+import io.chartlint.core.UsageException;
 import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
+import io.chartlint.core.fix.ChartFixer;
 import io.chartlint.core.fix.Diffs;
 import io.chartlint.core.fix.ManifestFixer;
 import io.chartlint.core.rule.Finding;
@@ -9,7 +11,11 @@ import io.chartlint.core.rule.RuleSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,9 +37,38 @@ final class FixCommand extends LintCommand {
               + " (reports go only to --format FORMAT=FILE or -o FILE).")
   boolean diff;
 
+  @Option(
+      names = "--values-out",
+      paramLabel = "FILE",
+      description =
+          "Charts: write the values override that fixes the chart's findings to FILE, to pass"
+              + " with -f. The chart itself is never edited.")
+  Path valuesOut;
+
   @Override
   LintResult afterLint(LintRequest request, RuleSet rules, LintResult result) throws IOException {
-    ManifestFixer.Outcome outcome = new ManifestFixer(rules).fix(request, result);
+    ChartFixer.Outcome charts = new ChartFixer(rules).fix(request, result);
+    List<Finding> remaining = charts.findings();
+    if (valuesOut != null) {
+      Map<String, Map<String, Object>> overrides = new LinkedHashMap<>(charts.overrides());
+      overrides.values().removeIf(Map::isEmpty);
+      if (overrides.size() > 1) {
+        throw new UsageException(
+            "--values-out takes the override of one chart, but "
+                + overrides.size()
+                + " charts have fixes: "
+                + Text.safe(String.join(", ", overrides.keySet()))
+                + "; fix them one at a time");
+      }
+      Path out = env.workingDirectory.resolve(valuesOut);
+      Map<String, Object> override =
+          overrides.isEmpty() ? Map.of() : overrides.values().iterator().next();
+      Files.writeString(out, ChartFixer.Outcome.yaml(override), StandardCharsets.UTF_8);
+      remaining = new ArrayList<>(remaining);
+      remaining.removeAll(charts.fixed());
+    }
+    ManifestFixer.Outcome outcome =
+        new ManifestFixer(rules).fix(request, result.withFindings(remaining));
     for (ManifestFixer.FileChange change : outcome.files()) {
       if (diff) {
         env.out.print(Diffs.unified(change));
@@ -42,8 +77,14 @@ final class FixCommand extends LintCommand {
       }
     }
     env.out.flush();
-    summarize(outcome.fixed(), outcome.withheld());
-    return result.withFindings(outcome.remaining(result.findings()));
+    List<Finding> fixed = new ArrayList<>(outcome.fixed());
+    List<ManifestFixer.Withheld> withheld = new ArrayList<>(outcome.withheld());
+    if (valuesOut != null) {
+      fixed.addAll(charts.fixed());
+      withheld.addAll(charts.withheld());
+    }
+    summarize(fixed, withheld);
+    return result.withFindings(outcome.remaining(remaining));
   }
 
   @Override

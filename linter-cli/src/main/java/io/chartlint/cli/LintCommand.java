@@ -12,6 +12,7 @@ import io.chartlint.core.engine.Inputs;
 import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
+import io.chartlint.core.fix.ChartFixer;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.ChartRenderers;
 import io.chartlint.core.report.ReportContext;
@@ -276,9 +277,12 @@ class LintCommand implements Callable<Integer>, EnvironmentAware {
     return result.failed() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }
 
-  /** What a command built on lint does with the result before it is reported: lint keeps it. */
+  /**
+   * What a command built on lint does with the result before it is reported: lint adds, to the
+   * findings of charts, the value that produced each field and the values override that fixes it.
+   */
   LintResult afterLint(LintRequest request, RuleSet rules, LintResult result) throws IOException {
-    return result;
+    return result.withFindings(new ChartFixer(rules).fix(request, result).findings());
   }
 
   /** Whether the report for standard output is printed there. */

@@ -9,6 +9,7 @@ import io.chartlint.core.engine.FailOn;
 import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
+import io.chartlint.core.fix.ChartFixer;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.ChartRenderers;
 import io.chartlint.core.policy.PolicyLoader;
@@ -224,6 +225,7 @@ public class CheckMojo extends AbstractMojo {
       }
       RuleSet rules = PolicyLoader.withPolicies(RuleSet.discover(), policyPaths, base);
       LintResult result = new Linter(rules).lint(request);
+      result = result.withFindings(new ChartFixer(rules).fix(request, result).findings());
 
       writeReports(result, rules, base, reporters);
       logResult(result);
@@ -395,6 +397,9 @@ public class CheckMojo extends AbstractMojo {
     }
     if (!f.valuesSets().isEmpty()) {
       s.append(" [values: ").append(String.join(", ", f.valuesSets())).append(']');
+    }
+    if (at != null && at.values() != null) {
+      s.append(" [value: ").append(at.values().describe()).append(']');
     }
     return s.toString();
   }

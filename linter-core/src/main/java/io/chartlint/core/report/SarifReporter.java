@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.RuleDescriptor;
+import io.chartlint.core.rule.ValuesOrigin;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,6 +154,20 @@ public final class SarifReporter implements Reporter {
     region.put("startLine", Math.max(1, f.location().line()));
     if (f.location().column() > 0) {
       region.put("startColumn", f.location().column());
+    }
+    ValuesOrigin origin = f.location().values();
+    if (origin != null && origin.file() != null) {
+      // where the value that produced the field is set, so a code view can open it
+      ObjectNode related = node.putArray("relatedLocations").addObject();
+      related.put("id", 1);
+      ObjectNode where = related.putObject("physicalLocation");
+      ObjectNode file = where.putObject("artifactLocation");
+      file.put("uri", Findings.uri(origin.file()));
+      if (!Findings.isAbsolute(origin.file())) {
+        file.put("uriBaseId", SRCROOT);
+      }
+      where.putObject("region").put("startLine", Math.max(1, origin.line()));
+      related.putObject("message").put("text", "value: " + origin.describe());
     }
     node.putObject("partialFingerprints").put(FINGERPRINT, fingerprint);
     if (f.resource() != null || (f.path() != null && !f.path().isEmpty())) {
