@@ -442,19 +442,26 @@ public final class ChartFixer {
       }
       List<Candidate> list = new ArrayList<>();
       Set<List<String>> seen = new HashSet<>();
-      for (Level level : levels) {
-        Node node = at(object.root(), level.segments);
-        Object current = dataOf(node);
-        String name = level.segments.get(level.segments.size() - 1);
-        boolean empty = isEmpty(current);
-        for (List<String> path :
-            values.find(
-                (p, v) ->
-                    empty
-                        ? p.get(p.size() - 1).equals(name) && isEmpty(v)
-                        : ChartValues.Data.same(v, current))) {
-          if (seen.add(path)) {
-            list.add(new Candidate(level, path, current));
+      // values equal to the rendered field first; then, where a helper merges a value into
+      // what the template writes, empty values named like the field
+      for (boolean byName : new boolean[] {false, true}) {
+        for (Level level : levels) {
+          Node node = at(object.root(), level.segments);
+          Object current = dataOf(node);
+          String name = level.segments.get(level.segments.size() - 1);
+          boolean empty = isEmpty(current);
+          if (!byName && empty) {
+            continue;
+          }
+          for (List<String> path :
+              values.find(
+                  (p, v) ->
+                      byName
+                          ? p.get(p.size() - 1).equals(name) && isEmpty(v)
+                          : ChartValues.Data.same(v, current))) {
+            if (seen.add(path)) {
+              list.add(new Candidate(level, path, current));
+            }
           }
         }
       }
