@@ -218,6 +218,20 @@ class FixCommandTest {
   }
 
   @Test
+  void insertsAfterALastLineWithoutLineBreak() throws IOException {
+    String text =
+        DAEMONSET.substring(0, DAEMONSET.indexOf("    # no affinity yet")).stripTrailing();
+    Path file = write("agent.yaml", text);
+
+    Cli fix = Cli.run(dir, "fix", "agent.yaml");
+
+    assertThat(fix.err()).contains("fixed 1 finding");
+    assertThat(Files.readString(file))
+        .startsWith(text + "\n      affinity:\n")
+        .endsWith("operator: DoesNotExist\n");
+  }
+
+  @Test
   void keepsWindowsLineBreaks() throws IOException {
     Path file = write("agent.yaml", DAEMONSET.replace("\n", "\r\n"));
 

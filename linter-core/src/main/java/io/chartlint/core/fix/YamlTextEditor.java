@@ -253,7 +253,7 @@ final class YamlTextEditor {
     int at = afterLine(contentEnd(m));
     StringBuilder s = new StringBuilder();
     entry(s, key, value, indent);
-    return new TextChange(at, at, s.toString());
+    return insert(at, s.toString());
   }
 
   /** Gives a key whose value is null ({@code affinity:} or {@code affinity: null}) a value. */
@@ -307,7 +307,13 @@ final class YamlTextEditor {
         item(s, item, indent);
       }
     }
-    return new TextChange(at, at, s.toString());
+    return insert(at, s.toString());
+  }
+
+  /** Inserts whole lines; at the end of a file whose last line has no line break, after one. */
+  private TextChange insert(int at, String lines) {
+    boolean needsBreak = at == text.length() && at > 0 && text.charAt(at - 1) != '\n';
+    return new TextChange(at, at, needsBreak ? newline + lines : lines);
   }
 
   // ---- writing YAML in the document's style
