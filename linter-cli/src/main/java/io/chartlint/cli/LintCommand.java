@@ -13,6 +13,7 @@ import io.chartlint.core.engine.Inputs;
 import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
+import io.chartlint.core.fix.ChartFixer;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.ChartRenderers;
 import io.chartlint.core.load.helm.RenderTimeout;
@@ -48,7 +49,7 @@ import picocli.CommandLine.Parameters;
           + " stands for its chart. With no PATH, the current directory is linted."
     },
     sortOptions = false)
-final class LintCommand implements Callable<Integer>, EnvironmentAware {
+class LintCommand implements Callable<Integer>, EnvironmentAware {
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "What to lint (default: .).")
   List<String> paths = new ArrayList<>();
@@ -228,7 +229,7 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
               + " each workload is scheduled onto them. Repeatable.")
   List<Path> nodes = new ArrayList<>();
 
-  private Environment env;
+  Environment env;
 
   @Override
   public void environment(Environment env) {
@@ -309,7 +310,7 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
     RuleSet rules = policyOptions.rules(cfg, cwd);
     LintResult result;
     try {
-      result = new Linter(rules).lint(request);
+      result = afterLint(request, rules, new Linter(rules).lint(request));
     } catch (EmptyRun.NothingToLintException e) {
       throw new UsageException(
           e.getMessage() + System.lineSeparator() + "Pass --allow-empty to accept this.");
@@ -327,6 +328,9 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       ReportContext context =
           new ReportContext(
               rules, Version.get(), cwd, o.file == null && useColor(), showSuppressed);
+      if (o.file == null && !reportsToStandardOutput()) {
+        continue;
+      }
       if (o.file == null) {
         // straight to the stream: a report of a million findings is not built as one string
         Writer w = new BufferedWriter(new OutputStreamWriter(env.out, StandardCharsets.UTF_8));
@@ -365,6 +369,19 @@ final class LintCommand implements Callable<Integer>, EnvironmentAware {
       return ExitCode.OK.code();
     }
     return result.failed() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  /**
+   * What a command built on lint does with the result before it is reported: lint adds, to the
+   * findings of charts, the value that produced each field and the values override that fixes it.
+   */
+  LintResult afterLint(LintRequest request, RuleSet rules, LintResult result) throws IOException {
+    return result.withFindings(new ChartFixer(rules).fix(request, result).findings());
+  }
+
+  /** Whether the report for standard output is printed there. */
+  boolean reportsToStandardOutput() {
+    return true;
   }
 
   private static Config withoutBaseline(Config c) {

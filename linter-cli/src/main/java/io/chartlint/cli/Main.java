@@ -35,6 +35,7 @@ public final class Main implements Runnable {
   private static final List<Class<?>> COMMANDS =
       List.of(
           LintCommand.class,
+          FixCommand.class,
           RulesCommand.class,
           ExplainCommand.class,
           VersionCommand.class,
@@ -51,6 +52,7 @@ public final class Main implements Runnable {
   private static final Map<String, Class<?>> STANDALONE =
       Map.of(
           "lint", LintCommand.class,
+          "fix", FixCommand.class,
           "rules", RulesCommand.class,
           "explain", ExplainCommand.class,
           "version", VersionCommand.class);

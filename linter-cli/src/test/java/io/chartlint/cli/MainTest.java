@@ -66,7 +66,7 @@ class MainTest {
     Run run = run("completion");
     assertThat(run.code()).isZero();
     assertThat(run.out())
-        .contains("local commands=\"lint rules explain version completion help\"")
+        .contains("local commands=\"lint fix rules explain version completion help\"")
         .contains("function _picocli_chartlint_lint()")
         .contains("'--fail-on'")
         .contains("function _picocli_chartlint_explain()");
@@ -173,7 +173,7 @@ class MainTest {
 
   @Test
   void helpMatchesTheGoldenFile() throws IOException {
-    for (String command : new String[] {"", "lint"}) {
+    for (String command : new String[] {"", "lint", "fix"}) {
       Run run = command.isEmpty() ? run("--help") : run(command, "--help");
       assertThat(run.code()).isZero();
       String name = command.isEmpty() ? "help.txt" : command + "-help.txt";

@@ -10,6 +10,7 @@ import io.chartlint.core.engine.FailOn;
 import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
+import io.chartlint.core.fix.ChartFixer;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.ChartRenderers;
 import io.chartlint.core.load.helm.RenderTimeout;
@@ -336,6 +337,7 @@ public class CheckMojo extends AbstractMojo {
         throw new MojoExecutionException(
             "chartlint: " + e.getMessage() + " (set allowEmpty to accept this)");
       }
+      result = result.withFindings(new ChartFixer(rules).fix(request, result).findings());
 
       writeReports(result, rules, base, reporters);
       logResult(result, threshold);
@@ -535,6 +537,9 @@ public class CheckMojo extends AbstractMojo {
     }
     if (!f.valuesSets().isEmpty()) {
       s.append(" [values: ").append(String.join(", ", f.valuesSets())).append(']');
+    }
+    if (at != null && at.values() != null) {
+      s.append(" [value: ").append(at.values().describe()).append(']');
     }
     return s.toString();
   }

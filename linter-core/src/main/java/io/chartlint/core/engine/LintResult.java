@@ -72,4 +72,19 @@ public record LintResult(
   public boolean failed() {
     return findings.stream().anyMatch(f -> failOn.fails(f.severity()));
   }
+
+  /** The same run with other findings, such as those left after fixing. */
+  public LintResult withFindings(List<Finding> newFindings) {
+    return new LintResult(
+        newFindings,
+        suppressed,
+        unusedSuppressions,
+        notices,
+        internalErrors,
+        files,
+        objects,
+        failOn,
+        skipped,
+        ignoredByPolicy);
+  }
 }

@@ -3,6 +3,8 @@ package io.chartlint.core.engine;
 import io.chartlint.core.Severity;
 import io.chartlint.core.load.SourceDocument;
 import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.model.YamlNodes;
+import io.chartlint.core.rule.Edit;
 import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.Location;
 import io.chartlint.core.rule.RuleContext;
@@ -63,7 +65,37 @@ final class RunContext implements RuleContext {
     int column = document.column(node);
     KubeObject.FieldPath at =
         object == null ? new KubeObject.FieldPath("", "") : object.fieldPathOf(node);
-    emit(sink.locate(node, line, column), at.path(), at.identity(), message, fix, line, severity);
+    emit(
+        sink.locate(node, line, column),
+        at.path(),
+        at.identity(),
+        message,
+        fix,
+        line,
+        severity,
+        null);
+  }
+
+  @Override
+  public void report(Node node, String message, String fix, Edit.Draft draft) {
+    int line = document.line(node);
+    int column = document.column(node);
+    KubeObject.FieldPath at =
+        object == null ? new KubeObject.FieldPath("", "") : object.fieldPathOf(node);
+    Edit edit = null;
+    if (draft != null && object != null) {
+      List<String> target = YamlNodes.segmentsOf(object.root(), draft.target());
+      edit = target == null ? null : new Edit(draft.kind(), target, draft.value());
+    }
+    emit(
+        sink.locate(node, line, column),
+        at.path(),
+        at.identity(),
+        message,
+        fix,
+        line,
+        rule.severity(),
+        edit);
   }
 
   @Override
@@ -72,7 +104,7 @@ final class RunContext implements RuleContext {
         document.root() == null && document.source().chart() == null
             ? new Location(document.source().displayName(), line, column, document.template(), null)
             : sink.locate(null, line, column);
-    emit(location, "", "", message, fix, line, rule.severity());
+    emit(location, "", "", message, fix, line, rule.severity(), null);
   }
 
   private void emit(
@@ -82,7 +114,8 @@ final class RunContext implements RuleContext {
       String message,
       String fix,
       int streamLine,
-      Severity severity) {
+      Severity severity,
+      Edit edit) {
     Finding finding =
         new Finding(
             rule.descriptor().id(),
@@ -93,7 +126,8 @@ final class RunContext implements RuleContext {
             location,
             fix,
             List.of(),
-            identityPath);
+            identityPath,
+            edit);
     sink.add(finding, streamLine);
   }
 

@@ -260,7 +260,8 @@ final class Sink {
                             r.line(),
                             r.column(),
                             Escaping.text(r.message())))
-                .toList());
+                .toList(),
+            l.values());
     String path = budget.share(Escaping.text(f.path()));
     String identity =
         java.util.Objects.equals(f.identityPath(), f.path())

@@ -9,6 +9,7 @@ import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.model.ResourceRef;
 import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.Location;
+import io.chartlint.core.rule.ValuesOrigin;
 import java.io.IOException;
 
 /** The JSON shape of SPEC §10: a contract that other tools parse. Fields are only ever added. */
@@ -112,6 +113,19 @@ public final class JsonReporter implements Reporter {
         item.put("line", r.line());
         item.put("column", r.column());
         item.put("message", r.message());
+      }
+    }
+    ValuesOrigin origin = f.location().values();
+    if (origin != null) {
+      ObjectNode values = location.putObject("values");
+      if (origin.path() != null) {
+        values.put("path", origin.path());
+      }
+      if (origin.file() != null) {
+        values.put("file", origin.file());
+        values.put("line", origin.line());
+      } else {
+        values.put("source", origin.source());
       }
     }
     node.put("fix", f.fix());

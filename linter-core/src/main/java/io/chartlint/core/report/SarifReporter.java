@@ -8,6 +8,7 @@ import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.Location;
 import io.chartlint.core.rule.RuleDescriptor;
+import io.chartlint.core.rule.ValuesOrigin;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -178,9 +179,11 @@ public final class SarifReporter implements Reporter {
     if (f.location().column() > 0) {
       region.put("startColumn", f.location().column());
     }
+    ArrayNode relatedLocations = null;
+    int id = 1;
     if (!f.location().related().isEmpty()) {
-      ArrayNode related = node.putArray("relatedLocations");
-      int id = 1;
+      relatedLocations = node.putArray("relatedLocations");
+      ArrayNode related = relatedLocations;
       for (Location.Related r : f.location().related()) {
         ObjectNode item = related.addObject();
         item.put("id", id++);
@@ -197,6 +200,23 @@ public final class SarifReporter implements Reporter {
         }
         item.putObject("message").put("text", r.message());
       }
+    }
+    ValuesOrigin origin = f.location().values();
+    if (origin != null && origin.file() != null) {
+      // where the value that produced the field is set, so a code view can open it
+      if (relatedLocations == null) {
+        relatedLocations = node.putArray("relatedLocations");
+      }
+      ObjectNode related = relatedLocations.addObject();
+      related.put("id", id);
+      ObjectNode where = related.putObject("physicalLocation");
+      ObjectNode file = where.putObject("artifactLocation");
+      file.put("uri", Findings.uri(origin.file()));
+      if (!Findings.isAbsolute(origin.file())) {
+        file.put("uriBaseId", SRCROOT);
+      }
+      where.putObject("region").put("startLine", Math.max(1, origin.line()));
+      related.putObject("message").put("text", "value: " + origin.describe());
     }
     node.putObject("partialFingerprints").put(FINGERPRINT, fingerprint);
     if (f.resource() != null || (f.path() != null && !f.path().isEmpty())) {

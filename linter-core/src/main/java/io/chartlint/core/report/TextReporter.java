@@ -135,6 +135,9 @@ public final class TextReporter implements Reporter {
     if (!f.valuesSets().isEmpty()) {
       out.append("       values: ").append(String.join(", ", f.valuesSets())).append(nl);
     }
+    if (f.location().values() != null) {
+      out.append("       value: ").append(f.location().values().describe()).append(nl);
+    }
     if (f.fix() != null && !f.fix().isBlank()) {
       out.append("       fix: ").append(f.fix().replace("\n", nl + "            ")).append(nl);
     }

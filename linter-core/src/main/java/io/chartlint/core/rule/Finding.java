@@ -19,6 +19,8 @@ import java.util.List;
  * @param identityPath the path with items that have a {@code name} written by name ({@code
  *     containers[name=agent]}), so that a finding keeps its identity when an item is inserted above
  *     it; what baselines and fingerprints match on
+ * @param edit the change that fixes it exactly, which {@code chartlint fix} applies; null when no
+ *     change is certain
  */
 public record Finding(
     String ruleId,
@@ -29,11 +31,26 @@ public record Finding(
     Location location,
     String fix,
     List<String> valuesSets,
-    String identityPath) {
+    String identityPath,
+    Edit edit) {
 
   public Finding {
     valuesSets = List.copyOf(valuesSets);
     identityPath = identityPath == null ? path : identityPath;
+  }
+
+  /** A finding without an exact edit. */
+  public Finding(
+      String ruleId,
+      Severity severity,
+      String message,
+      ResourceRef resource,
+      String path,
+      Location location,
+      String fix,
+      List<String> valuesSets,
+      String identityPath) {
+    this(ruleId, severity, message, resource, path, location, fix, valuesSets, identityPath, null);
   }
 
   /** A finding whose identity path is its path. */
@@ -51,17 +68,50 @@ public record Finding(
 
   public Finding withSeverity(Severity newSeverity) {
     return new Finding(
-        ruleId, newSeverity, message, resource, path, location, fix, valuesSets, identityPath);
+        ruleId,
+        newSeverity,
+        message,
+        resource,
+        path,
+        location,
+        fix,
+        valuesSets,
+        identityPath,
+        edit);
   }
 
   public Finding withValuesSets(List<String> sets) {
     return new Finding(
-        ruleId, severity, message, resource, path, location, fix, sets, identityPath);
+        ruleId, severity, message, resource, path, location, fix, sets, identityPath, edit);
   }
 
   /** The same finding at another location. */
   public Finding withLocation(Location newLocation) {
     return new Finding(
-        ruleId, severity, message, resource, path, newLocation, fix, valuesSets, identityPath);
+        ruleId,
+        severity,
+        message,
+        resource,
+        path,
+        newLocation,
+        fix,
+        valuesSets,
+        identityPath,
+        edit);
+  }
+
+  /** The same finding with another fix text and edit. */
+  public Finding withFix(String newFix, Edit newEdit) {
+    return new Finding(
+        ruleId,
+        severity,
+        message,
+        resource,
+        path,
+        location,
+        newFix,
+        valuesSets,
+        identityPath,
+        newEdit);
   }
 }

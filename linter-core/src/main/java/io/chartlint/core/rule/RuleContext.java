@@ -23,6 +23,16 @@ public interface RuleContext {
   void report(Node node, String message, String fix);
 
   /**
+   * Reports a finding with the edit that fixes it exactly, for {@code chartlint fix}.
+   *
+   * @param edit a change to the object being checked whose outcome is certain; its target must be a
+   *     node of that object
+   */
+  default void report(Node node, String message, String fix, Edit.Draft edit) {
+    report(node, message, fix);
+  }
+
+  /**
    * Reports a finding at a line and column of the current document, for problems without a node.
    */
   void reportAt(int line, int column, String message, String fix);

@@ -8,6 +8,7 @@ import io.chartlint.core.model.NodeSelectorTermNode;
 import io.chartlint.core.model.NodeSelectorTermNode.Requirement;
 import io.chartlint.core.model.PodTemplate;
 import io.chartlint.core.model.YamlNodes;
+import io.chartlint.core.rule.Edit;
 import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleInfo;
@@ -81,7 +82,8 @@ public final class NodeAffinityIsValid implements Rule {
                 + ": json: cannot unmarshal "
                 + type
                 + " into Go struct field PodSpec.nodeSelector of type string",
-            quoteFix(entry.getValueNode(), type));
+            quoteFix(entry.getValueNode(), type),
+            Edit.quote(entry.getValueNode(), YamlNodes.text(entry.getValueNode())));
         continue;
       }
       String key = YamlNodes.text(entry.getKeyNode());
@@ -188,7 +190,8 @@ public final class NodeAffinityIsValid implements Rule {
                 + ": json: cannot unmarshal "
                 + type
                 + " into Go struct field NodeSelectorRequirement of type string",
-            quoteFix(scalar, type));
+            quoteFix(scalar, type),
+            Edit.quote(scalar, YamlNodes.text(scalar)));
       }
     }
     if (!decodes) {
@@ -355,16 +358,24 @@ public final class NodeAffinityIsValid implements Rule {
     }
 
     void add(boolean required, Node node, String message, String fix) {
+      add(required, node, message, fix, null);
+    }
+
+    void add(boolean required, Node node, String message, String fix, Edit.Draft edit) {
       if (required) {
-        required(node, message, fix);
+        required(node, message, fix, edit);
       } else {
-        other(node, message, fix);
+        context.report(node, message, fix, edit);
       }
     }
 
     void required(Node node, String message, String fix) {
+      required(node, message, fix, null);
+    }
+
+    void required(Node node, String message, String fix, Edit.Draft edit) {
       requiredOrSelectorInvalid = true;
-      context.report(node, message, fix);
+      context.report(node, message, fix, edit);
     }
 
     void other(Node node, String message, String fix) {

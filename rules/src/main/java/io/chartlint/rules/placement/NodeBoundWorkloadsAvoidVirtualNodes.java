@@ -12,6 +12,7 @@ import io.chartlint.core.model.Placements;
 import io.chartlint.core.model.PodTemplate;
 import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.report.RuleDocs;
+import io.chartlint.core.rule.Edit;
 import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleInfo;
@@ -123,7 +124,23 @@ public final class NodeBoundWorkloadsAvoidVirtualNodes implements Rule, RuleDocs
                 : fitting + " types of virtual or simulated node")
             + ": "
             + String.join("; ", groups),
-        fix(Exclusions.merge(exclusions)));
+        fix(Exclusions.merge(exclusions)),
+        Edit.requireNodeAffinity(pod.spec(), requirements(Exclusions.merge(exclusions))));
+  }
+
+  /** The exclusions as the maps an {@link Edit} takes, in the order the fix text lists them. */
+  private static List<Map<String, Object>> requirements(List<NodeSelectorRequirement> exclusions) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (NodeSelectorRequirement rq : exclusions) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("key", rq.key());
+      entry.put("operator", rq.operator());
+      if (!rq.values().isEmpty()) {
+        entry.put("values", List.copyOf(rq.values()));
+      }
+      list.add(entry);
+    }
+    return list;
   }
 
   /** Why the workload must run on a real node, or null when it need not. */

@@ -4,11 +4,14 @@ import static io.chartlint.core.Severity.INFO;
 
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.PodTemplate;
+import io.chartlint.core.model.YamlNodes;
+import io.chartlint.core.rule.Edit;
 import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleInfo;
 import java.util.List;
 import java.util.Objects;
+import org.yaml.snakeyaml.nodes.Node;
 
 @RuleInfo(
     id = "toleration-duplicate",
@@ -33,6 +36,8 @@ public final class TolerationsAreNotRedundant implements Rule {
     if (template == null) {
       return;
     }
+    // the pod spec's own list; tolerations from the legacy annotation are one JSON string
+    List<Node> written = YamlNodes.items(template.field("tolerations"));
     List<WrittenToleration> tolerations =
         TolerationValidation.accepted(PodTolerations.ofSpec(template));
     for (WrittenToleration redundant : tolerations) {
@@ -63,7 +68,8 @@ public final class TolerationsAreNotRedundant implements Rule {
                 + other.index()
                 + " "
                 + other.describe(),
-            "Remove toleration " + redundant.index() + ": it lets the pods onto no further node.");
+            "Remove toleration " + redundant.index() + ": it lets the pods onto no further node.",
+            written.contains(redundant.node()) ? Edit.removeItem(redundant.node()) : null);
         break;
       }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.PodTemplate;
 import io.chartlint.core.model.YamlNodes;
+import io.chartlint.core.rule.Edit;
 import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleInfo;
@@ -79,7 +80,8 @@ public final class TolerationsAreValid implements Rule {
                 + "\". Unquoted, YAML reads it"
                 + " as a "
                 + type
-                + ", and the API server rejects the whole object.");
+                + ", and the API server rejects the whole object.",
+            Edit.quote(field, YamlNodes.text(field)));
       }
     }
     Node seconds = t.fields().apply("tolerationSeconds");

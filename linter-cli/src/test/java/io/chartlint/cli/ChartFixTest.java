@@ -1,0 +1,119 @@
+package io.chartlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chartlint.testdata.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Charts fixed through their values: provenance in every format, and the override. */
+class ChartFixTest {
+  @TempDir Path dir;
+
+  @BeforeEach
+  void copyChart() throws IOException {
+    Path source = Fixtures.resources().resolve("charts/node-agent");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path p : files.toList()) {
+        Path target = dir.resolve("node-agent").resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  private JsonNode exclusion(Cli run) throws IOException {
+    for (JsonNode f : run.json().get("findings")) {
+      if (f.get("ruleId").asText().equals("virtual-node-exclusion")) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void aFindingNamesTheValueThatControlsItsFieldAndWhereItIsSet() throws IOException {
+    Cli json = Cli.run(dir, "lint", "node-agent", "--format", "json");
+    JsonNode values = exclusion(json).get("location").get("values");
+    assertThat(values.toString())
+        .isEqualTo("{\"path\":\"affinity\",\"file\":\"node-agent/values.yaml\",\"line\":18}");
+    assertThat(Files.readAllLines(dir.resolve("node-agent/values.yaml")).get(17))
+        .isEqualTo("affinity: {}");
+    assertThat(exclusion(json).get("fix").asText())
+        .startsWith("Set affinity in a values file passed with -f")
+        .contains(
+            "affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution:");
+
+    Cli text = Cli.run(dir, "lint", "node-agent");
+    assertThat(text.out()).contains("       value: affinity (set in node-agent/values.yaml:18)\n");
+
+    Cli sarif = Cli.run(dir, "lint", "node-agent", "--format", "sarif");
+    JsonNode related = null;
+    for (JsonNode r : new ObjectMapper().readTree(sarif.out()).at("/runs/0/results")) {
+      if (r.get("ruleId").asText().equals("virtual-node-exclusion")) {
+        related = r.get("relatedLocations").get(0);
+      }
+    }
+    assertThat(related.at("/physicalLocation/artifactLocation/uri").asText())
+        .isEqualTo("node-agent/values.yaml");
+    assertThat(related.at("/physicalLocation/region/startLine").asInt()).isEqualTo(18);
+  }
+
+  @Test
+  void aValuesFileGivenWithFIsWhereTheValueIsSet() throws IOException {
+    Files.writeString(dir.resolve("site.yaml"), "# site values\naffinity: {}\n");
+    Cli json = Cli.run(dir, "lint", "node-agent", "-f", "site.yaml", "--format", "json");
+    assertThat(exclusion(json).get("location").get("values").toString())
+        .isEqualTo("{\"path\":\"affinity\",\"file\":\"site.yaml\",\"line\":2}");
+  }
+
+  @Test
+  void fixWritesAnOverrideThatFixesTheChartAndNeverEditsIt() throws IOException {
+    Map<Path, String> before = contents(dir.resolve("node-agent"));
+
+    Cli fix = Cli.run(dir, "fix", "node-agent", "--values-out", "override.yaml");
+
+    assertThat(contents(dir.resolve("node-agent"))).isEqualTo(before);
+    assertThat(fix.err()).contains("fixed 1 finding");
+    assertThat(fix.out()).doesNotContain("virtual-node-exclusion");
+    String override = Files.readString(dir.resolve("override.yaml"));
+    assertThat(override)
+        .startsWith(
+            """
+            affinity:
+              nodeAffinity:
+                requiredDuringSchedulingIgnoredDuringExecution:
+                  nodeSelectorTerms:
+                  - matchExpressions:
+                    - key: type
+                      operator: NotIn
+            """);
+    Cli after = Cli.run(dir, "lint", "node-agent", "-f", "override.yaml", "--format", "json");
+    assertThat(exclusion(after)).isNull();
+    Cli without = Cli.run(dir, "lint", "node-agent", "--format", "json");
+    assertThat(after.json().get("findings").size())
+        .isEqualTo(without.json().get("findings").size() - 1);
+  }
+
+  private static Map<Path, String> contents(Path root) throws IOException {
+    Map<Path, String> map = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        map.put(root.relativize(p), Files.readString(p));
+      }
+    }
+    return map;
+  }
+}

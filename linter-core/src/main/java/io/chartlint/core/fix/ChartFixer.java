@@ -1,0 +1,551 @@
+package io.chartlint.core.fix;
+
+import io.chartlint.core.engine.FailOn;
+import io.chartlint.core.engine.Inputs;
+import io.chartlint.core.engine.LintRequest;
+import io.chartlint.core.engine.LintResult;
+import io.chartlint.core.engine.Linter;
+import io.chartlint.core.load.DocumentParser;
+import io.chartlint.core.load.InputSource;
+import io.chartlint.core.load.RawDocument;
+import io.chartlint.core.load.SourceDocument;
+import io.chartlint.core.load.YamlStreamSplitter;
+import io.chartlint.core.load.helm.ChartRenderException;
+import io.chartlint.core.load.helm.ChartRenderRequest;
+import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.model.Manifests;
+import io.chartlint.core.model.PodTemplatePaths;
+import io.chartlint.core.model.ResourceRef;
+import io.chartlint.core.model.YamlNodes;
+import io.chartlint.core.rule.Edit;
+import io.chartlint.core.rule.Finding;
+import io.chartlint.core.rule.RuleSet;
+import io.chartlint.core.rule.ValuesOrigin;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Fixes the findings of a chart through its values. For each finding with an exact edit it finds
+ * the values path that produced the field, proves it by rendering the chart again with an override
+ * that sets the fixed field there, and attaches the path, where it was set, and the override to the
+ * finding. The whole override is then proven by linting the chart with it: the fixed findings must
+ * be gone and none may appear. A finding whose field no value controls says so, and keeps the pod
+ * spec change as its fix. Charts are never edited.
+ */
+public final class ChartFixer {
+  /** Render-and-check rounds: each tries every finding's next candidate path, in one render. */
+  private static final int ROUNDS = 3;
+
+  private final RuleSet rules;
+
+  public ChartFixer(RuleSet rules) {
+    this.rules = rules;
+  }
+
+  /**
+   * What fixing the charts of a run did.
+   *
+   * @param findings every finding of the run, those in charts with their values provenance and
+   *     values fix
+   * @param overrides per chart (as displayed), the proven values override; empty when nothing in it
+   *     could be fixed through values
+   * @param fixed the findings the overrides fix
+   * @param withheld chart findings with an exact edit that no proven override fixes, and why
+   */
+  public record Outcome(
+      List<Finding> findings,
+      Map<String, Map<String, Object>> overrides,
+      List<Finding> fixed,
+      List<ManifestFixer.Withheld> withheld) {
+
+    /** An override as the YAML of a values file. */
+    public static String yaml(Map<String, Object> override) {
+      DumperOptions options = new DumperOptions();
+      options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+      options.setIndent(2);
+      options.setIndicatorIndent(0);
+      options.setSplitLines(false);
+      return override.isEmpty() ? "{}\n" : new Yaml(options).dump(override);
+    }
+  }
+
+  /** Attaches values provenance and values fixes to the findings of the run's charts. */
+  public Outcome fix(LintRequest request, LintResult result) {
+    List<Finding> findings = new ArrayList<>(result.findings());
+    Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
+    List<Finding> fixed = new ArrayList<>();
+    List<ManifestFixer.Withheld> withheld = new ArrayList<>();
+    if (request.renderer() == null) {
+      return new Outcome(findings, overrides, fixed, withheld);
+    }
+    for (Inputs.Input input :
+        Inputs.resolve(request.inputs(), request.workingDirectory()).inputs()) {
+      if (!(input instanceof Inputs.Chart chart) || !Files.isDirectory(chart.path())) {
+        continue;
+      }
+      Path dir = chart.path().toAbsolutePath().normalize();
+      List<Finding> mine = new ArrayList<>();
+      for (Finding f : findings) {
+        if (f.edit() != null
+            && f.location().template() != null
+            && f.valuesSets().size() <= 1
+            && request
+                .workingDirectory()
+                .resolve(f.location().file())
+                .normalize()
+                .startsWith(dir)) {
+          mine.add(f);
+        }
+      }
+      if (mine.isEmpty()) {
+        continue;
+      }
+      ChartOutcome outcome = new PerChart(request, chart, dir, result).run(mine);
+      for (Map.Entry<Finding, Finding> e : outcome.replaced.entrySet()) {
+        findings.set(findings.indexOf(e.getKey()), e.getValue());
+      }
+      outcome.fixed.forEach(f -> fixed.add(outcome.replaced.getOrDefault(f, f)));
+      outcome.withheld.forEach(
+          w ->
+              withheld.add(
+                  new ManifestFixer.Withheld(
+                      outcome.replaced.getOrDefault(w.finding(), w.finding()), w.reason())));
+      overrides.put(chart.displayName(), outcome.override);
+    }
+    return new Outcome(findings, overrides, fixed, withheld);
+  }
+
+  private record ChartOutcome(
+      Map<Finding, Finding> replaced,
+      Map<String, Object> override,
+      List<Finding> fixed,
+      List<ManifestFixer.Withheld> withheld) {}
+
+  /** A rendered field that a value may control, and what the fix makes of it. */
+  private record Level(List<String> segments, Op op) {}
+
+  /** A change to a value, applied to a copy. */
+  private interface Op {
+    Object apply(Object value);
+
+    /** Removals go last, from the highest index, so that indices stay right. */
+    default int order() {
+      return 0;
+    }
+  }
+
+  /** Fixing one chart. */
+  private final class PerChart {
+    private final LintRequest request;
+    private final Inputs.Chart chart;
+    private final LintResult result;
+    private final ChartValues values;
+    private final PodTemplatePaths paths;
+
+    PerChart(LintRequest request, Inputs.Chart chart, Path dir, LintResult result) {
+      this.request = request;
+      this.chart = chart;
+      this.result = result;
+      ChartRenderRequest base = request.chartOptions();
+      this.values =
+          ChartValues.of(
+              dir,
+              base.valuesFiles(),
+              base.set(),
+              base.setString(),
+              request.workingDirectory(),
+              request.limits());
+      this.paths = new PodTemplatePaths(request.config().podTemplatePaths());
+    }
+
+    ChartOutcome run(List<Finding> mine) {
+      Map<Finding, Finding> replaced = new LinkedHashMap<>();
+      List<ManifestFixer.Withheld> withheld = new ArrayList<>();
+      Map<ResourceRef, KubeObject> rendered;
+      try {
+        rendered = render(null);
+      } catch (ChartRenderException e) {
+        mine.forEach(f -> withheld.add(new ManifestFixer.Withheld(f, "cannot render: " + e)));
+        return new ChartOutcome(replaced, Map.of(), List.of(), withheld);
+      }
+      // every finding's candidates: (level, values path) pairs, in the order they are tried
+      Map<Finding, List<Candidate>> candidates = new LinkedHashMap<>();
+      for (Finding f : mine) {
+        KubeObject object = rendered.get(f.resource());
+        candidates.put(f, object == null ? List.of() : candidates(object, f.edit()));
+      }
+      Map<Finding, Candidate> proven = new LinkedHashMap<>();
+      Map<Finding, Integer> next = new HashMap<>();
+      for (int round = 0; round < ROUNDS; round++) {
+        Map<List<String>, List<Candidate>> chosen = new LinkedHashMap<>();
+        proven.forEach((f, c) -> chosen.computeIfAbsent(c.path, k -> new ArrayList<>()).add(c));
+        Map<Finding, Candidate> trying = new LinkedHashMap<>();
+        for (Finding f : mine) {
+          if (proven.containsKey(f)) {
+            continue;
+          }
+          List<Candidate> list = candidates.get(f);
+          int i = next.getOrDefault(f, 0);
+          while (i < list.size() && overlaps(chosen.keySet(), list.get(i).path)) {
+            i++;
+          }
+          if (i < list.size()) {
+            Candidate c = list.get(i);
+            next.put(f, i + 1);
+            chosen.computeIfAbsent(c.path, k -> new ArrayList<>()).add(c);
+            trying.put(f, c);
+          }
+        }
+        if (trying.isEmpty()) {
+          break;
+        }
+        Map<String, Object> override = override(chosen);
+        Map<ResourceRef, KubeObject> after;
+        try {
+          after = render(override);
+        } catch (ChartRenderException e) {
+          continue; // this round's overrides break the render: try the next candidates
+        }
+        for (Map.Entry<Finding, Candidate> e : trying.entrySet()) {
+          Candidate c = e.getValue();
+          KubeObject object = after.get(e.getKey().resource());
+          Object want = desired(chosen.get(c.path));
+          Node field = object == null ? null : at(object.root(), c.level.segments);
+          if (object != null && ChartValues.Data.same(dataOf(field), want)) {
+            proven.put(e.getKey(), c);
+          }
+        }
+      }
+      Map<List<String>, List<Candidate>> finalPaths = new LinkedHashMap<>();
+      proven.forEach((f, c) -> finalPaths.computeIfAbsent(c.path, k -> new ArrayList<>()).add(c));
+      Map<String, Object> override = override(finalPaths);
+      List<Finding> fixed = new ArrayList<>();
+      String failure = proven.isEmpty() ? null : proveByLint(override, proven.keySet());
+      for (Finding f : mine) {
+        Candidate c = proven.get(f);
+        if (c == null) {
+          ValuesOrigin none = new ValuesOrigin(null, null, 0, ValuesOrigin.TEMPLATE);
+          Finding g =
+              f.withLocation(f.location().withValues(none))
+                  .withFix(
+                      "No value of the chart controls this field: change the pod spec with a"
+                          + " post-renderer or in a fork. "
+                          + f.fix(),
+                      f.edit());
+          replaced.put(f, g);
+          withheld.add(new ManifestFixer.Withheld(g, "no value of the chart controls the field"));
+          continue;
+        }
+        Map<String, Object> own = new LinkedHashMap<>();
+        put(own, c.path, desired(finalPaths.get(c.path)));
+        Finding g =
+            f.withLocation(f.location().withValues(values.origin(c.path)))
+                .withFix(
+                    "Set "
+                        + String.join(".", c.path)
+                        + " in a values file passed with -f (chartlint fix --values-out FILE"
+                        + " writes it); it keeps what the chart sets there and adds the fix:\n"
+                        + Outcome.yaml(own).stripTrailing(),
+                    f.edit());
+        replaced.put(f, g);
+        if (failure == null) {
+          fixed.add(f);
+        } else {
+          withheld.add(new ManifestFixer.Withheld(g, failure));
+        }
+      }
+      return new ChartOutcome(replaced, failure == null ? override : Map.of(), fixed, withheld);
+    }
+
+    /** Null when linting the chart with the override proves it, else why not. */
+    private String proveByLint(Map<String, Object> override, Set<Finding> fixing) {
+      Path file = null;
+      try {
+        file = Files.createTempFile("chartlint-override", ".yaml");
+        Files.writeString(file, Outcome.yaml(override), StandardCharsets.UTF_8);
+        ChartRenderRequest base = request.chartOptions();
+        List<Path> files = new ArrayList<>(base.valuesFiles());
+        files.add(file);
+        LintRequest again =
+            LintRequest.of(List.of(chart.path().toString()), request.workingDirectory())
+                .withConfig(request.config())
+                .withLimits(request.limits())
+                .withFailOn(FailOn.NEVER)
+                .withThreads(1)
+                .withRenderer(request.renderer(), withValues(base, files), false);
+        List<Finding> after = new Linter(rules).lint(again).findings();
+        Map<List<Object>, Integer> expected = new HashMap<>();
+        for (Finding f : result.findings()) {
+          if (inChart(f)) {
+            expected.merge(key(f), 1, Integer::sum);
+          }
+        }
+        fixing.forEach(f -> expected.merge(key(f), -1, Integer::sum));
+        Map<List<Object>, Integer> counts = new HashMap<>();
+        after.forEach(f -> counts.merge(key(f), 1, Integer::sum));
+        for (Map.Entry<List<Object>, Integer> e : counts.entrySet()) {
+          if (e.getValue() > expected.getOrDefault(e.getKey(), 0)) {
+            return "linting the chart with the override reports " + e.getKey().get(0);
+          }
+        }
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        if (file != null) {
+          try {
+            Files.deleteIfExists(file);
+          } catch (IOException e) {
+            // a temporary file left behind
+          }
+        }
+      }
+    }
+
+    private boolean inChart(Finding f) {
+      Path dir = chart.path().toAbsolutePath().normalize();
+      return request.workingDirectory().resolve(f.location().file()).normalize().startsWith(dir);
+    }
+
+    private List<Object> key(Finding f) {
+      return java.util.Arrays.asList(f.ruleId(), f.resource());
+    }
+
+    /** The chart's objects by reference, rendered with an optional override. */
+    private Map<ResourceRef, KubeObject> render(Map<String, Object> override)
+        throws ChartRenderException {
+      Path file = null;
+      try {
+        ChartRenderRequest base = request.chartOptions();
+        List<Path> files = new ArrayList<>(base.valuesFiles());
+        if (override != null) {
+          file = Files.createTempFile("chartlint-override", ".yaml");
+          Files.writeString(file, Outcome.yaml(override), StandardCharsets.UTF_8);
+          files.add(file);
+        }
+        String manifests = request.renderer().render(withValues(base, files)).manifests();
+        Map<ResourceRef, KubeObject> objects = new LinkedHashMap<>();
+        DocumentParser parser = new DocumentParser(request.limits());
+        try (YamlStreamSplitter splitter =
+            new YamlStreamSplitter(new StringReader(manifests), request.limits())) {
+          RawDocument raw;
+          while ((raw = splitter.next()) != null) {
+            DocumentParser.Parsed parsed = parser.parse(raw);
+            if (parsed.root() == null) {
+              continue;
+            }
+            SourceDocument doc =
+                new SourceDocument(
+                    new InputSource(chart.displayName(), null, null),
+                    raw.index(),
+                    raw.firstLine(),
+                    raw.sourceTemplate(),
+                    parsed.root(),
+                    List.of(),
+                    List.of());
+            for (KubeObject o : Manifests.extract(doc, paths).objects()) {
+              objects.putIfAbsent(o.ref(), o);
+            }
+          }
+        }
+        return objects;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        if (file != null) {
+          try {
+            Files.deleteIfExists(file);
+          } catch (IOException e) {
+            // a temporary file left behind
+          }
+        }
+      }
+    }
+
+    private ChartRenderRequest withValues(ChartRenderRequest base, List<Path> files) {
+      return new ChartRenderRequest(
+          chart.path(),
+          files,
+          base.set(),
+          base.setString(),
+          base.setFile(),
+          base.releaseName(),
+          base.namespace(),
+          base.kubeVersion(),
+          base.apiVersions());
+    }
+
+    /** The fields a value may control for an edit, with the values paths that may set them. */
+    private List<Candidate> candidates(KubeObject object, Edit edit) {
+      List<Level> levels = new ArrayList<>();
+      List<String> target = edit.target();
+      switch (edit.kind()) {
+        case REQUIRE_NODE_AFFINITY -> {
+          List<Map<String, Object>> reqs = edit.requirements();
+          String required = "requiredDuringSchedulingIgnoredDuringExecution";
+          // the whole affinity first: charts most often take it from one value
+          levels.add(new Level(concat(target, "affinity"), v -> Affinity.require(v, 0, reqs)));
+          levels.add(
+              new Level(
+                  concat(target, "affinity", "nodeAffinity"), v -> Affinity.require(v, 1, reqs)));
+          levels.add(
+              new Level(
+                  concat(target, "affinity", "nodeAffinity", required),
+                  v -> Affinity.require(v, 2, reqs)));
+        }
+        case REMOVE_ITEM -> {
+          List<String> list = target.subList(0, target.size() - 1);
+          String last = target.get(target.size() - 1);
+          int index = Integer.parseInt(last.substring(1, last.length() - 1));
+          levels.add(
+              new Level(
+                  list,
+                  new Op() {
+                    @Override
+                    public Object apply(Object v) {
+                      if (!(v instanceof List<?> l) || index >= l.size()) {
+                        return v;
+                      }
+                      List<Object> copy = new ArrayList<>(l);
+                      copy.remove(index);
+                      return copy;
+                    }
+
+                    @Override
+                    public int order() {
+                      return 1_000_000 - index;
+                    }
+                  }));
+        }
+        case QUOTE -> {
+          List<String> parent = target.subList(0, target.size() - 1);
+          String last = target.get(target.size() - 1);
+          String text = (String) edit.value();
+          levels.add(new Level(parent, v -> Affinity.setChild(v, last, text)));
+        }
+        default -> {}
+      }
+      List<Candidate> list = new ArrayList<>();
+      Set<List<String>> seen = new HashSet<>();
+      // values equal to the rendered field first; then, where a helper merges a value into
+      // what the template writes, empty values named like the field
+      for (boolean byName : new boolean[] {false, true}) {
+        for (Level level : levels) {
+          Node node = at(object.root(), level.segments);
+          Object current = dataOf(node);
+          String name = level.segments.get(level.segments.size() - 1);
+          boolean empty = isEmpty(current);
+          if (!byName && empty) {
+            continue;
+          }
+          for (List<String> path :
+              values.find(
+                  (p, v) ->
+                      byName
+                          ? p.get(p.size() - 1).equals(name) && isEmpty(v)
+                          : ChartValues.Data.same(v, current))) {
+            if (seen.add(path)) {
+              list.add(new Candidate(level, path, current));
+            }
+          }
+        }
+      }
+      return list;
+    }
+
+    private static boolean isEmpty(Object v) {
+      return v == null
+          || (v instanceof Map<?, ?> m && m.isEmpty())
+          || (v instanceof List<?> l && l.isEmpty());
+    }
+
+    private static List<String> concat(List<String> base, String... more) {
+      List<String> list = new ArrayList<>(base);
+      list.addAll(List.of(more));
+      return list;
+    }
+
+    private Object dataOf(Node node) {
+      return node == null ? null : ChartValues.Data.of(node);
+    }
+
+    private Node at(Node root, List<String> segments) {
+      Node node = root;
+      for (String part : segments) {
+        if (part.startsWith("[") && node instanceof SequenceNode s) {
+          int i = Integer.parseInt(part.substring(1, part.length() - 1));
+          node = i < s.getValue().size() ? s.getValue().get(i) : null;
+        } else {
+          node = YamlNodes.get(node, part);
+        }
+        if (node == null) {
+          return null;
+        }
+      }
+      return node;
+    }
+
+    /** The value for a path: the merged value there with every finding's change. */
+    private Object desired(List<Candidate> using) {
+      Object value = values.get(using.get(0).path);
+      if (isEmpty(value)) {
+        value = using.get(0).current;
+      }
+      List<Op> ops = new ArrayList<>();
+      using.forEach(c -> ops.add(c.level.op));
+      ops.sort(java.util.Comparator.comparingInt(Op::order));
+      for (Op op : ops) {
+        value = op.apply(value);
+      }
+      return value;
+    }
+
+    private Map<String, Object> override(Map<List<String>, List<Candidate>> chosen) {
+      Map<String, Object> root = new LinkedHashMap<>();
+      chosen.forEach((path, using) -> put(root, path, desired(using)));
+      return root;
+    }
+
+    private static boolean overlaps(Set<List<String>> chosen, List<String> path) {
+      for (List<String> p : chosen) {
+        int n = Math.min(p.size(), path.size());
+        if (p.subList(0, n).equals(path.subList(0, n)) && !p.equals(path)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** One values path that may control a rendered field. */
+  private record Candidate(Level level, List<String> path, Object current) {}
+
+  @SuppressWarnings("unchecked")
+  private static void put(Map<String, Object> root, List<String> path, Object value) {
+    Map<String, Object> map = root;
+    for (int i = 0; i < path.size() - 1; i++) {
+      Object child = map.get(path.get(i));
+      if (!(child instanceof Map)) {
+        child = new LinkedHashMap<String, Object>();
+        map.put(path.get(i), child);
+      }
+      map = (Map<String, Object>) child;
+    }
+    map.put(path.get(path.size() - 1), value);
+  }
+}

@@ -1,0 +1,338 @@
+package io.chartlint.core.fix;
+
+import io.chartlint.core.engine.Inputs;
+import io.chartlint.core.load.LoadLimits;
+import io.chartlint.core.rule.ValuesOrigin;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * A chart's values as Helm merges them for a render, with where each was set: the chart's {@code
+ * values.yaml}, each subchart's under its name, then the {@code -f} files in order, then {@code
+ * --set}. Maps merge key by key and anything else replaces, as Helm's coalescing does; a null
+ * deletes the key (pkg/chartutil/coalesce.go).
+ */
+final class ChartValues {
+  private final Map<String, Object> merged = new LinkedHashMap<>();
+  private final Map<List<String>, ValuesOrigin> origins = new LinkedHashMap<>();
+  private final Path workingDirectory;
+  private final LoadLimits limits;
+
+  private ChartValues(Path workingDirectory, LoadLimits limits) {
+    this.workingDirectory = workingDirectory;
+    this.limits = limits;
+  }
+
+  /**
+   * The values of a chart directory with the given {@code -f} files and {@code --set} entries.
+   * Subcharts packaged as archives contribute nothing here; their values keep no origin.
+   */
+  static ChartValues of(
+      Path chart,
+      List<Path> valuesFiles,
+      List<String> set,
+      List<String> setString,
+      Path workingDirectory,
+      LoadLimits limits) {
+    ChartValues v = new ChartValues(workingDirectory, limits);
+    Path charts = chart.resolve("charts");
+    if (Files.isDirectory(charts)) {
+      try (var list = Files.list(charts)) {
+        for (Path sub : list.sorted().toList()) {
+          Path values = sub.resolve("values.yaml");
+          if (Files.isDirectory(sub) && Files.isRegularFile(values)) {
+            v.mergeFile(List.of(sub.getFileName().toString()), values);
+          }
+        }
+      } catch (IOException e) {
+        // unreadable subcharts: their values keep no origin
+      }
+    }
+    Path own = chart.resolve("values.yaml");
+    if (Files.isRegularFile(own)) {
+      v.mergeFile(List.of(), own);
+    }
+    for (Path file : valuesFiles) {
+      v.mergeFile(List.of(), file);
+    }
+    for (String entry : set) {
+      v.mergeSet(entry, "--set", false);
+    }
+    for (String entry : setString) {
+      v.mergeSet(entry, "--set-string", true);
+    }
+    return v;
+  }
+
+  Map<String, Object> merged() {
+    return merged;
+  }
+
+  /** Where the value at a path was set: the last source to set it or a key above it. */
+  ValuesOrigin origin(List<String> path) {
+    for (int n = path.size(); n > 0; n--) {
+      ValuesOrigin o = origins.get(path.subList(0, n));
+      if (o != null) {
+        return new ValuesOrigin(String.join(".", path), o.file(), o.line(), o.source());
+      }
+    }
+    return null;
+  }
+
+  /** The value at a path, or null. */
+  Object get(List<String> path) {
+    Object node = merged;
+    for (String key : path) {
+      if (!(node instanceof Map<?, ?> map)) {
+        return null;
+      }
+      node = map.get(key);
+    }
+    return node;
+  }
+
+  /** Every path whose value satisfies the test, depth first in file order. */
+  List<List<String>> find(java.util.function.BiPredicate<List<String>, Object> test) {
+    List<List<String>> found = new ArrayList<>();
+    walk(new ArrayList<>(), merged, test, found);
+    return found;
+  }
+
+  private static void walk(
+      List<String> path,
+      Object value,
+      java.util.function.BiPredicate<List<String>, Object> test,
+      List<List<String>> found) {
+    if (!path.isEmpty() && test.test(path, value)) {
+      found.add(List.copyOf(path));
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        path.add(String.valueOf(e.getKey()));
+        walk(path, e.getValue(), test, found);
+        path.remove(path.size() - 1);
+      }
+    }
+  }
+
+  private void mergeFile(List<String> prefix, Path file) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true);
+    options.setMaxAliasesForCollections(limits.maxAliasesForCollections());
+    options.setNestingDepthLimit(limits.maxNestingDepth());
+    options.setCodePointLimit(Math.max(limits.maxDocumentChars(), 1) + 16);
+    Node root;
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      root = new Yaml(options).compose(reader);
+    } catch (IOException | RuntimeException e) {
+      return; // Helm reports a values file it cannot read when it renders
+    }
+    if (!(root instanceof MappingNode)) {
+      return;
+    }
+    String shown = Inputs.display(file, workingDirectory);
+    Map<String, Object> target = mapAt(prefix);
+    mergeNode(target, prefix, (MappingNode) root, shown);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> mapAt(List<String> prefix) {
+    Map<String, Object> map = merged;
+    for (String key : prefix) {
+      Object child = map.get(key);
+      if (!(child instanceof Map)) {
+        child = new LinkedHashMap<String, Object>();
+        map.put(key, child);
+      }
+      map = (Map<String, Object>) child;
+    }
+    return map;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void mergeNode(Map<String, Object> into, List<String> at, MappingNode node, String file) {
+    for (NodeTuple tuple : node.getValue()) {
+      if (!(tuple.getKeyNode() instanceof ScalarNode k)) {
+        continue;
+      }
+      List<String> path = append(at, k.getValue());
+      Node valueNode = tuple.getValueNode();
+      ValuesOrigin origin =
+          new ValuesOrigin(String.join(".", path), file, k.getStartMark().getLine() + 1, null);
+      if (valueNode instanceof MappingNode m && into.get(k.getValue()) instanceof Map<?, ?> old) {
+        origins.put(path, origin);
+        mergeNode((Map<String, Object>) old, path, m, file);
+        continue;
+      }
+      Object value = Data.of(valueNode);
+      forget(path);
+      if (value == null && into.containsKey(k.getValue())) {
+        into.remove(k.getValue()); // a null deletes what an earlier source set
+        continue;
+      }
+      into.put(k.getValue(), value);
+      origins.put(path, origin);
+      recordBelow(path, valueNode, file);
+    }
+  }
+
+  private void recordBelow(List<String> at, Node node, String file) {
+    if (node instanceof MappingNode m) {
+      for (NodeTuple tuple : m.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode k) {
+          List<String> path = append(at, k.getValue());
+          origins.put(
+              path,
+              new ValuesOrigin(String.join(".", path), file, k.getStartMark().getLine() + 1, null));
+          recordBelow(path, tuple.getValueNode(), file);
+        }
+      }
+    }
+  }
+
+  private void forget(List<String> path) {
+    origins
+        .keySet()
+        .removeIf(p -> p.size() >= path.size() && p.subList(0, path.size()).equals(path));
+  }
+
+  /** A simple {@code a.b.c=value}; entries with list indices or escapes keep no origin. */
+  private void mergeSet(String entry, String option, boolean asString) {
+    int eq = entry.indexOf('=');
+    if (eq <= 0) {
+      return;
+    }
+    String key = entry.substring(0, eq);
+    if (key.contains("[") || key.contains("\\") || entry.indexOf(',') >= 0) {
+      return;
+    }
+    List<String> path = List.of(key.split("\\."));
+    String raw = entry.substring(eq + 1);
+    Object value = asString ? raw : Data.helmSetValue(raw);
+    Map<String, Object> map = mapAt(path.subList(0, path.size() - 1));
+    forget(path);
+    map.put(path.get(path.size() - 1), value);
+    origins.put(path, new ValuesOrigin(key, null, 0, option));
+  }
+
+  private static List<String> append(List<String> path, String key) {
+    List<String> p = new ArrayList<>(path);
+    p.add(key);
+    return List.copyOf(p);
+  }
+
+  /** Plain data from YAML nodes, compared the same way for values and rendered output. */
+  static final class Data {
+    private Data() {}
+
+    static boolean isNull(Node node) {
+      return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+    }
+
+    /** Maps, lists, strings, longs, doubles, booleans and nulls. */
+    static Object of(Node node) {
+      if (node instanceof MappingNode m) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+          if (t.getKeyNode() instanceof ScalarNode k) {
+            map.put(k.getValue(), of(t.getValueNode()));
+          }
+        }
+        return map;
+      }
+      if (node instanceof SequenceNode s) {
+        List<Object> list = new ArrayList<>();
+        s.getValue().forEach(n -> list.add(of(n)));
+        return list;
+      }
+      if (node instanceof ScalarNode s) {
+        Tag tag = s.getTag();
+        if (tag.equals(Tag.NULL)) {
+          return null;
+        }
+        String text = s.getValue();
+        if (tag.equals(Tag.BOOL)) {
+          return List.of("true", "yes", "on", "y")
+              .contains(text.toLowerCase(java.util.Locale.ROOT));
+        }
+        try {
+          if (tag.equals(Tag.INT)) {
+            String digits = text.replace("_", "");
+            if (digits.startsWith("0x") || digits.startsWith("0X")) {
+              return Long.parseLong(digits.substring(2), 16);
+            }
+            return Long.parseLong(digits);
+          }
+          if (tag.equals(Tag.FLOAT)) {
+            return Double.parseDouble(text.replace("_", ""));
+          }
+        } catch (NumberFormatException e) {
+          return text; // octal, sexagesimal, .inf: compared as written
+        }
+        return text;
+      }
+      return null;
+    }
+
+    /** How {@code --set} types a value: bools, integers and null, else a string (strvals). */
+    static Object helmSetValue(String raw) {
+      if (raw.equals("true") || raw.equals("false")) {
+        return Boolean.valueOf(raw);
+      }
+      if (raw.equals("null")) {
+        return null;
+      }
+      try {
+        return Long.parseLong(raw);
+      } catch (NumberFormatException e) {
+        return raw;
+      }
+    }
+
+    /** Deep equality where 1 and 1.0 are the same number, as in JSON. */
+    static boolean same(Object a, Object b) {
+      if (a instanceof Number x && b instanceof Number y) {
+        return x.doubleValue() == y.doubleValue();
+      }
+      if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+        if (x.size() != y.size()) {
+          return false;
+        }
+        for (Map.Entry<?, ?> e : x.entrySet()) {
+          if (!y.containsKey(e.getKey()) || !same(e.getValue(), y.get(e.getKey()))) {
+            return false;
+          }
+        }
+        return true;
+      }
+      if (a instanceof List<?> x && b instanceof List<?> y) {
+        if (x.size() != y.size()) {
+          return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+          if (!same(x.get(i), y.get(i))) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return Objects.equals(a, b);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.chartlint.core.rule;
+
+/**
+ * For a finding in a chart, the value that produced the offending field and where it was set.
+ *
+ * @param path the values path, such as {@code daemon.affinity}; null when no value controls the
+ *     field
+ * @param file the values file that sets it (the chart's, a subchart's, or a {@code -f} file),
+ *     relative to the working directory; null when {@code source} says where
+ * @param line the 1-based line of the key in {@code file}, or 0
+ * @param source {@code --set} or {@code --set-string} when the command line sets it, {@code
+ *     template} when the template writes the field and no value controls it; null when {@code file}
+ *     says where
+ */
+public record ValuesOrigin(String path, String file, int line, String source) {
+  public static final String TEMPLATE = "template";
+
+  /** What the text and log formats print after {@code value:}. */
+  public String describe() {
+    if (path == null) {
+      return "written in the template; no value controls it";
+    }
+    return path
+        + (file != null ? " (set in " + file + ":" + line + ")" : " (set by " + source + ")");
+  }
+}
