@@ -199,6 +199,20 @@ public final class CelExpressions {
         : message;
   }
 
+  /** The CEL value of the object this thread checks now: every policy reads it in a row. */
+  private static final ThreadLocal<Object[]> RECENT = new ThreadLocal<>();
+
+  /** The CEL value of an object's JSON, converted once for all policies that check it. */
+  public static Object valueOf(Object object, JsonNode json) {
+    Object[] recent = RECENT.get();
+    if (recent != null && recent[0] == object && recent[1] == json) {
+      return recent[2];
+    }
+    Object value = value(json);
+    RECENT.set(new Object[] {object, json, value});
+    return value;
+  }
+
   /** A JSON value as CEL sees it: maps, lists, int, double, string, bool and null. */
   public static Object value(JsonNode node) {
     if (node == null || node.isMissingNode()) {
