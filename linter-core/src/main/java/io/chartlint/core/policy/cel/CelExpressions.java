@@ -156,6 +156,26 @@ public final class CelExpressions {
    *     must
    */
   public static Compiled compile(String source, Result result) {
+    String key = result + "\u0000" + source;
+    Compiled cached = COMPILED.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Compiled compiled = compileNew(source, result);
+    if (COMPILED.size() < 4096) {
+      COMPILED.putIfAbsent(key, compiled);
+    }
+    return compiled;
+  }
+
+  /**
+   * Expressions already compiled, by their text: copies of one policy (one per team or
+   * namespace) repeat the same expressions, and a compiled program is immutable.
+   */
+  private static final java.util.concurrent.ConcurrentMap<String, Compiled> COMPILED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Compiled compileNew(String source, Result result) {
     CelAbstractSyntaxTree ast;
     try {
       ast = CEL.compile(source).getAst();
