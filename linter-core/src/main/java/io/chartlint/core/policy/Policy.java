@@ -35,8 +35,8 @@ import java.util.Map;
  * @param format the format of the file
  * @param polaris what a Polaris check adds to a fixed schema (templates, additional schemas), or
  *     null; when its schema is a template, {@code schema} is null
- * @param cel the CEL match conditions, variables and validations, or null; a policy with only
- *     these has no {@code schema}
+ * @param cel the CEL match conditions, variables and validations, or null; a policy with only these
+ *     has no {@code schema}
  */
 public record Policy(
     String id,

@@ -395,8 +395,7 @@ public final class PolicyLoader {
         .forEach(
             e ->
                 additional.put(
-                    e.getKey(),
-                    polarisPart(shown, lines, e.getValue(), e.getValue().asText())));
+                    e.getKey(), polarisPart(shown, lines, e.getValue(), e.getValue().asText())));
     // Polaris turns additionalSchemas into strings after additionalSchemaStrings, so they win
     root.path("additionalSchemas")
         .properties()
@@ -406,9 +405,10 @@ public final class PolicyLoader {
                     e.getKey(), polarisPart(shown, lines, e.getValue(), e.getValue().toString())));
     for (Map.Entry<String, PolarisCheck.Part> e : additional.entrySet()) {
       if (e.getValue().template() == null) {
-        JsonNode node = root.path("additionalSchemas").has(e.getKey())
-            ? root.path("additionalSchemas").get(e.getKey())
-            : root.path("additionalSchemaStrings").get(e.getKey());
+        JsonNode node =
+            root.path("additionalSchemas").has(e.getKey())
+                ? root.path("additionalSchemas").get(e.getKey())
+                : root.path("additionalSchemaStrings").get(e.getKey());
         compile(shown, node.isTextual() ? readWithLocations(shown, node.asText()) : node);
       }
     }
@@ -638,7 +638,8 @@ public final class PolicyLoader {
     }
     if (!cel.matchConditions().isEmpty()) {
       s.append("\n\nIt applies where these CEL conditions hold:\n");
-      cel.matchConditions().forEach(c -> s.append("\n- `").append(oneLine(c.expression().source())).append('`'));
+      cel.matchConditions()
+          .forEach(c -> s.append("\n- `").append(oneLine(c.expression().source())).append('`'));
     }
     if (!cel.variables().isEmpty()) {
       s.append("\n\nVariables:\n");

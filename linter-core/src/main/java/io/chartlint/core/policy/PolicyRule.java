@@ -80,7 +80,8 @@ public final class PolicyRule implements Rule {
       }
       case POD_SPEC -> {
         PodTemplate pod = object.podTemplate().orElseThrow();
-        new Check(object, pod, null, context).validate(parentOf(object, pod.spec()), pod.spec(), "");
+        new Check(object, pod, null, context)
+            .validate(parentOf(object, pod.spec()), pod.spec(), "");
       }
       case CONTAINER -> {
         PodTemplate pod = object.podTemplate().orElseThrow();
@@ -123,8 +124,7 @@ public final class PolicyRule implements Rule {
         JsonNode template =
             pod == null ? null : TargetJson.of(object.root(), templateNode(object, pod));
         JsonNode c = container == null ? null : TargetJson.of(object.root(), container.node());
-        data =
-            PolarisCheck.data(TargetJson.of(object.root(), object.root()), spec, template, c);
+        data = PolarisCheck.data(TargetJson.of(object.root(), object.root()), spec, template, c);
       }
       return data;
     }
@@ -196,9 +196,9 @@ public final class PolicyRule implements Rule {
     }
 
     /**
-     * Polaris's additional schemas: for each, some object of that kind in the object's namespace
-     * (a Namespace's own name for a Namespace), or one without a namespace, such as a ClusterRole
-     * for a RoleBinding, must satisfy it (pkg/validator/schema.go, applySchemaCheck; Polaris's
+     * Polaris's additional schemas: for each, some object of that kind in the object's namespace (a
+     * Namespace's own name for a Namespace), or one without a namespace, such as a ClusterRole for
+     * a RoleBinding, must satisfy it (pkg/validator/schema.go, applySchemaCheck; Polaris's
      * rolebindingClusterAdminClusterRole fixtures expect cluster-scoped objects to count).
      */
     private void additional(Node anchor, String prefix) {

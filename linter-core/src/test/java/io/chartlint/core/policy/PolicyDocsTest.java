@@ -42,7 +42,8 @@ class PolicyDocsTest {
       rules.all().forEach(r -> loaded.add(r.id()));
     }
     assertThat(loaded)
-        .contains("daemonset-priority-class", "replicas-fit-the-budget", "replica-limit-example-com");
+        .contains(
+            "daemonset-priority-class", "replicas-fit-the-budget", "replica-limit-example-com");
     assertThat(n).isGreaterThanOrEqualTo(4);
   }
 }

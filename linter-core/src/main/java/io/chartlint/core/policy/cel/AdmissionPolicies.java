@@ -15,8 +15,8 @@ import java.util.function.ToIntFunction;
  * Reads ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding objects
  * (admissionregistration.k8s.io/v1) as {@code kubectl get validatingadmissionpolicies -o yaml}
  * writes them, a {@code List} included, into policies. Every other object in these files is a
- * candidate param ({@code paramRef}) for the bindings. Without any binding, every policy applies
- * to what its {@code matchConstraints} match; with bindings, a policy applies through the bindings
+ * candidate param ({@code paramRef}) for the bindings. Without any binding, every policy applies to
+ * what its {@code matchConstraints} match; with bindings, a policy applies through the bindings
  * that name it, with their params.
  */
 public final class AdmissionPolicies {
@@ -99,11 +99,14 @@ public final class AdmissionPolicies {
       bindingDocs.putIfAbsent(policyName, b);
       Severity severity = Severity.INFO;
       for (JsonNode action : spec.path("validationActions")) {
-        severity = max(severity, switch (action.asText()) {
-          case "Deny" -> Severity.ERROR;
-          case "Warn" -> Severity.WARNING;
-          default -> Severity.INFO;
-        });
+        severity =
+            max(
+                severity,
+                switch (action.asText()) {
+                  case "Deny" -> Severity.ERROR;
+                  case "Warn" -> Severity.WARNING;
+                  default -> Severity.INFO;
+                });
       }
       if (spec.path("validationActions").isEmpty()) {
         severity = Severity.ERROR;
@@ -129,7 +132,8 @@ public final class AdmissionPolicies {
                 + " has no spec.matchConstraints.resourceRules; the API server requires them");
         continue;
       }
-      CelPolicy cel = celPolicy(d, spec, compiler, bound, byPolicy.getOrDefault(name, List.of()), others);
+      CelPolicy cel =
+          celPolicy(d, spec, compiler, bound, byPolicy.getOrDefault(name, List.of()), others);
       policies.add(
           new Policy(
               idOf(name),
@@ -206,10 +210,7 @@ public final class AdmissionPolicies {
 
   /** Compiles the CEL of a chartlint policy or of a ValidatingAdmissionPolicy's spec. */
   public static CelPolicy celPolicy(
-      Document d,
-      JsonNode spec,
-      ToIntFunction<JsonNode> lineOf,
-      List<String> problems) {
+      Document d, JsonNode spec, ToIntFunction<JsonNode> lineOf, List<String> problems) {
     return celPolicy(d, spec, new Compiler(lineOf, problems), false, List.of(), List.of());
   }
 
@@ -224,7 +225,9 @@ public final class AdmissionPolicies {
     for (JsonNode c : spec.path("matchConditions")) {
       CelExpressions.Compiled e =
           compiler.compile(
-              d, c.get("expression"), "matchCondition '" + c.path("name").asText() + "'",
+              d,
+              c.get("expression"),
+              "matchCondition '" + c.path("name").asText() + "'",
               CelExpressions.Result.BOOL);
       if (e != null) {
         conditions.add(new CelPolicy.Named(c.path("name").asText(), e));
@@ -234,7 +237,9 @@ public final class AdmissionPolicies {
     for (JsonNode v : spec.path("variables")) {
       CelExpressions.Compiled e =
           compiler.compile(
-              d, v.get("expression"), "variable '" + v.path("name").asText() + "'",
+              d,
+              v.get("expression"),
+              "variable '" + v.path("name").asText() + "'",
               CelExpressions.Result.ANY);
       if (e != null) {
         variables.add(new CelPolicy.Named(v.path("name").asText(), e));
@@ -245,7 +250,10 @@ public final class AdmissionPolicies {
     for (JsonNode v : spec.path("validations")) {
       CelExpressions.Compiled e =
           compiler.compile(
-              d, v.get("expression"), "validations[" + i + "].expression", CelExpressions.Result.BOOL);
+              d,
+              v.get("expression"),
+              "validations[" + i + "].expression",
+              CelExpressions.Result.BOOL);
       CelExpressions.Compiled message =
           compiler.compile(
               d,
@@ -324,7 +332,10 @@ public final class AdmissionPolicies {
     return list;
   }
 
-  /** A rule id from a policy name: {@code require-limits.example.com} → {@code require-limits-example-com}. */
+  /**
+   * A rule id from a policy name: {@code require-limits.example.com} → {@code
+   * require-limits-example-com}.
+   */
   static String idOf(String name) {
     String id = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     return id.replaceAll("^-+|-+$", "");

@@ -25,8 +25,8 @@ import java.util.Map;
  * namespaceObject} and {@code variables}, the standard macros, cel-java's string extensions and
  * optionals, and the Kubernetes libraries of {@link KubernetesLibrary}.
  *
- * <p>Cost is bounded as Kubernetes bounds it: each evaluation may spend at most {@link
- * #COST_LIMIT} cost units (Kubernetes' per-expression runtime limit, {@code PerCallLimit} in
+ * <p>Cost is bounded as Kubernetes bounds it: each evaluation may spend at most {@link #COST_LIMIT}
+ * cost units (Kubernetes' per-expression runtime limit, {@code PerCallLimit} in
  * k8s.io/apiserver/pkg/apis/cel/config.go), one unit per evaluated step here, and at most {@link
  * #TIME_LIMIT_NANOS} of wall-clock time; comprehensions stop after {@link #MAX_ITERATIONS}.
  */
@@ -111,8 +111,7 @@ public final class CelExpressions {
         while (cause.getCause() != null && !(cause instanceof Budget)) {
           cause = cause.getCause();
         }
-        throw new EvaluationException(
-            cause instanceof Budget ? cause.getMessage() : message(e), e);
+        throw new EvaluationException(cause instanceof Budget ? cause.getMessage() : message(e), e);
       } catch (Budget e) {
         throw new EvaluationException(e.getMessage(), e);
       } catch (RuntimeException e) {
@@ -169,8 +168,8 @@ public final class CelExpressions {
   }
 
   /**
-   * Expressions already compiled, by their text: copies of one policy (one per team or
-   * namespace) repeat the same expressions, and a compiled program is immutable.
+   * Expressions already compiled, by their text: copies of one policy (one per team or namespace)
+   * repeat the same expressions, and a compiled program is immutable.
    */
   private static final java.util.concurrent.ConcurrentMap<String, Compiled> COMPILED =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -193,12 +192,10 @@ public final class CelExpressions {
     CelKind kind = ast.getResultType().kind();
     boolean dynamic = kind == CelKind.DYN || kind == CelKind.ANY;
     if (result == Result.BOOL && !dynamic && kind != CelKind.BOOL) {
-      throw new CompileException(
-          "must evaluate to bool, not " + ast.getResultType().name(), 1);
+      throw new CompileException("must evaluate to bool, not " + ast.getResultType().name(), 1);
     }
     if (result == Result.STRING && !dynamic && kind != CelKind.STRING) {
-      throw new CompileException(
-          "must evaluate to string, not " + ast.getResultType().name(), 1);
+      throw new CompileException("must evaluate to string, not " + ast.getResultType().name(), 1);
     }
     try {
       return new Compiled(source, (CelRuntime.Program) CEL.createProgram(ast));

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The CEL part of a policy: match conditions, variables and validations, evaluated on one object
- * as a ValidatingAdmissionPolicy is evaluated on a CREATE request
+ * The CEL part of a policy: match conditions, variables and validations, evaluated on one object as
+ * a ValidatingAdmissionPolicy is evaluated on a CREATE request
  * (k8s.io/apiserver/pkg/admission/plugin/policy/validating/validator.go): every match condition
  * must hold, then each validation that evaluates to false is a violation with its message; an
  * expression that fails on the object is a violation saying so, as the API server denies the
@@ -149,7 +149,8 @@ public final class CelPolicy {
     }
     List<Violation> violations = new ArrayList<>();
     for (Binding binding : bindings) {
-      if (binding.matchResources() != null && !binding.matchResources().matches(object, namespace)) {
+      if (binding.matchResources() != null
+          && !binding.matchResources().matches(object, namespace)) {
         continue;
       }
       String by = " (binding " + binding.name() + ")";
@@ -185,10 +186,10 @@ public final class CelPolicy {
     Map<String, Object> activation = new HashMap<>();
     activation.put("object", objectValue);
     activation.put("oldObject", dev.cel.common.values.NullValue.NULL_VALUE);
+    activation.put("params", params == null ? dev.cel.common.values.NullValue.NULL_VALUE : params);
     activation.put(
-        "params", params == null ? dev.cel.common.values.NullValue.NULL_VALUE : params);
-    activation.put(
-        "namespaceObject", namespace == null ? dev.cel.common.values.NullValue.NULL_VALUE : namespace);
+        "namespaceObject",
+        namespace == null ? dev.cel.common.values.NullValue.NULL_VALUE : namespace);
     activation.put("request", request(object));
     activation.put("variables", new LazyVariables(variables, activation));
     List<Violation> violations = new ArrayList<>();
@@ -271,7 +272,9 @@ public final class CelPolicy {
   }
 
   private static String reason(Validation v) {
-    return v.reason() == null || v.reason().equals("Invalid") ? "" : " (reason: " + v.reason() + ")";
+    return v.reason() == null || v.reason().equals("Invalid")
+        ? ""
+        : " (reason: " + v.reason() + ")";
   }
 
   private static Map<String, Object> request(KubeObject object) {
@@ -348,7 +351,10 @@ public final class CelPolicy {
         match = binding.paramName().equals(name);
       } else {
         Map<String, String> labels = new HashMap<>();
-        c.path("metadata").path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+        c.path("metadata")
+            .path("labels")
+            .properties()
+            .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         match = binding.paramSelector().matches(labels);
       }
       if (match && seen.add(ns + "/" + name)) {

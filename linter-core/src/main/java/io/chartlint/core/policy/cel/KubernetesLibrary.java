@@ -40,9 +40,9 @@ import java.util.function.Function;
 
 /**
  * The Kubernetes CEL libraries that admission policies use, as k8s.io/apiserver/pkg/cel/library
- * defines them: quantity.go, lists.go, regex.go, urls.go, ip.go, cidr.go and format.go. The
- * string extensions and optionals come from cel-java itself ({@code CelExtensions.strings()},
- * {@code CelExtensions.optional()}), as Kubernetes takes them from cel-go.
+ * defines them: quantity.go, lists.go, regex.go, urls.go, ip.go, cidr.go and format.go. The string
+ * extensions and optionals come from cel-java itself ({@code CelExtensions.strings()}, {@code
+ * CelExtensions.optional()}), as Kubernetes takes them from cel-go.
  */
 final class KubernetesLibrary {
   static final CelType QUANTITY = OpaqueType.create("kubernetes.Quantity");
@@ -91,12 +91,14 @@ final class KubernetesLibrary {
         CelFunctionDecl.newFunctionDeclaration(
             "add",
             CelOverloadDecl.newMemberOverload("quantity_add", QUANTITY, QUANTITY, QUANTITY),
-            CelOverloadDecl.newMemberOverload("quantity_add_int", QUANTITY, QUANTITY, SimpleType.INT)));
+            CelOverloadDecl.newMemberOverload(
+                "quantity_add_int", QUANTITY, QUANTITY, SimpleType.INT)));
     d.add(
         CelFunctionDecl.newFunctionDeclaration(
             "sub",
             CelOverloadDecl.newMemberOverload("quantity_sub", QUANTITY, QUANTITY, QUANTITY),
-            CelOverloadDecl.newMemberOverload("quantity_sub_int", QUANTITY, QUANTITY, SimpleType.INT)));
+            CelOverloadDecl.newMemberOverload(
+                "quantity_sub_int", QUANTITY, QUANTITY, SimpleType.INT)));
     d.add(member("isLessThan", "quantity_less", SimpleType.BOOL, QUANTITY, QUANTITY));
     d.add(member("isGreaterThan", "quantity_greater", SimpleType.BOOL, QUANTITY, QUANTITY));
     d.add(member("compareTo", "quantity_compare", SimpleType.INT, QUANTITY, QUANTITY));
@@ -108,14 +110,17 @@ final class KubernetesLibrary {
     d.add(
         CelFunctionDecl.newFunctionDeclaration(
             "indexOf",
-            CelOverloadDecl.newMemberOverload("list_index_of", SimpleType.INT, LIST, SimpleType.DYN)));
+            CelOverloadDecl.newMemberOverload(
+                "list_index_of", SimpleType.INT, LIST, SimpleType.DYN)));
     d.add(
         CelFunctionDecl.newFunctionDeclaration(
             "lastIndexOf",
             CelOverloadDecl.newMemberOverload(
                 "list_last_index_of", SimpleType.INT, LIST, SimpleType.DYN)));
     // regex.go
-    d.add(member("find", "string_find_string", SimpleType.STRING, SimpleType.STRING, SimpleType.STRING));
+    d.add(
+        member(
+            "find", "string_find_string", SimpleType.STRING, SimpleType.STRING, SimpleType.STRING));
     d.add(
         CelFunctionDecl.newFunctionDeclaration(
             "findAll",
@@ -135,12 +140,7 @@ final class KubernetesLibrary {
     d.add(member("getHostname", "url_get_hostname", SimpleType.STRING, URL));
     d.add(member("getPort", "url_get_port", SimpleType.STRING, URL));
     d.add(member("getEscapedPath", "url_get_escaped_path", SimpleType.STRING, URL));
-    d.add(
-        member(
-            "getQuery",
-            "url_get_query",
-            MapType.create(SimpleType.STRING, STRINGS),
-            URL));
+    d.add(member("getQuery", "url_get_query", MapType.create(SimpleType.STRING, STRINGS), URL));
     // ip.go and cidr.go
     d.add(
         CelFunctionDecl.newFunctionDeclaration(
@@ -160,7 +160,8 @@ final class KubernetesLibrary {
     d.add(
         CelFunctionDecl.newFunctionDeclaration(
             "containsIP",
-            CelOverloadDecl.newMemberOverload("cidr_contains_ip_string", SimpleType.BOOL, CIDR, SimpleType.STRING),
+            CelOverloadDecl.newMemberOverload(
+                "cidr_contains_ip_string", SimpleType.BOOL, CIDR, SimpleType.STRING),
             CelOverloadDecl.newMemberOverload("cidr_contains_ip_ip", SimpleType.BOOL, CIDR, IP)));
     d.add(
         CelFunctionDecl.newFunctionDeclaration(
@@ -197,9 +198,7 @@ final class KubernetesLibrary {
     b.add(
         CelFunctionBinding.from(
             "is_quantity_string", String.class, s -> Quantity.tryParse(s).isPresent()));
-    b.add(
-        CelFunctionBinding.from(
-            "quantity_sign", Quantity.class, q -> (long) q.value().signum()));
+    b.add(CelFunctionBinding.from("quantity_sign", Quantity.class, q -> (long) q.value().signum()));
     b.add(
         CelFunctionBinding.from(
             "quantity_is_integer", Quantity.class, q -> asInt64(q).isPresent()));
@@ -260,10 +259,7 @@ final class KubernetesLibrary {
             "list_index_of", List.class, Object.class, (l, x) -> (long) indexOf(l, x, false)));
     b.add(
         CelFunctionBinding.from(
-            "list_last_index_of",
-            List.class,
-            Object.class,
-            (l, x) -> (long) indexOf(l, x, true)));
+            "list_last_index_of", List.class, Object.class, (l, x) -> (long) indexOf(l, x, true)));
     // regex.go
     b.add(
         CelFunctionBinding.from(
@@ -276,10 +272,7 @@ final class KubernetesLibrary {
             }));
     b.add(
         CelFunctionBinding.from(
-            "string_find_all_string",
-            String.class,
-            String.class,
-            (s, re) -> findAll(s, re, -1)));
+            "string_find_all_string", String.class, String.class, (s, re) -> findAll(s, re, -1)));
     b.add(
         CelFunctionBinding.from(
             "string_find_all_string_int",
@@ -291,7 +284,9 @@ final class KubernetesLibrary {
     b.add(CelFunctionBinding.from("url_get_scheme", Url.class, u -> nonNull(u.uri().getScheme())));
     b.add(
         CelFunctionBinding.from(
-            "url_get_host", Url.class, u -> nonNull(u.uri().getRawAuthority()).replaceFirst("^.*@", "")));
+            "url_get_host",
+            Url.class,
+            u -> nonNull(u.uri().getRawAuthority()).replaceFirst("^.*@", "")));
     b.add(CelFunctionBinding.from("url_get_hostname", Url.class, KubernetesLibrary::hostname));
     b.add(
         CelFunctionBinding.from(
@@ -317,7 +312,9 @@ final class KubernetesLibrary {
     b.add(
         CelFunctionBinding.from(
             "ip_is_unspecified", Ip.class, ip -> ip.address().isAnyLocalAddress()));
-    b.add(CelFunctionBinding.from("ip_is_loopback", Ip.class, ip -> ip.address().isLoopbackAddress()));
+    b.add(
+        CelFunctionBinding.from(
+            "ip_is_loopback", Ip.class, ip -> ip.address().isLoopbackAddress()));
     b.add(
         CelFunctionBinding.from(
             "ip_is_link_local_multicast",
@@ -326,7 +323,9 @@ final class KubernetesLibrary {
     b.add(
         CelFunctionBinding.from(
             "ip_is_link_local_unicast", Ip.class, ip -> ip.address().isLinkLocalAddress()));
-    b.add(CelFunctionBinding.from("ip_is_global_unicast", Ip.class, KubernetesLibrary::isGlobalUnicast));
+    b.add(
+        CelFunctionBinding.from(
+            "ip_is_global_unicast", Ip.class, KubernetesLibrary::isGlobalUnicast));
     b.add(CelFunctionBinding.from("string_to_cidr", String.class, KubernetesLibrary::cidr));
     b.add(CelFunctionBinding.from("is_cidr", String.class, s -> parseCidr(s) != null));
     b.add(
@@ -354,7 +353,9 @@ final class KubernetesLibrary {
             Cidr.class,
             (c, other) -> contains(c, other.address(), other.prefix())));
     b.add(CelFunctionBinding.from("cidr_ip", Cidr.class, c -> new Ip(c.address())));
-    b.add(CelFunctionBinding.from("cidr_masked", Cidr.class, c -> new Cidr(mask(c.address(), c.prefix()), c.prefix())));
+    b.add(
+        CelFunctionBinding.from(
+            "cidr_masked", Cidr.class, c -> new Cidr(mask(c.address(), c.prefix()), c.prefix())));
     b.add(CelFunctionBinding.from("cidr_prefix_length", Cidr.class, c -> (long) c.prefix()));
     b.add(CelFunctionBinding.from("ip_to_string", Ip.class, Ip::toString));
     b.add(CelFunctionBinding.from("cidr_to_string", Cidr.class, Cidr::toString));
@@ -470,8 +471,7 @@ final class KubernetesLibrary {
         "no such overload: sum of " + list.get(0).getClass().getSimpleName());
   }
 
-  private static Object extreme(List<?> list, int sign, String name)
-      throws CelEvaluationException {
+  private static Object extreme(List<?> list, int sign, String name) throws CelEvaluationException {
     if (list.isEmpty()) {
       throw new CelEvaluationException(name + " called on empty list");
     }
@@ -573,7 +573,8 @@ final class KubernetesLibrary {
       }
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
     return query;
@@ -586,8 +587,8 @@ final class KubernetesLibrary {
   // ---------------------------------------------------------------- IP and CIDR
 
   /**
-   * ip.go: netip.ParseAddr, without zones, and without IPv4-mapped IPv6 addresses, which
-   * Kubernetes refuses; never a DNS lookup.
+   * ip.go: netip.ParseAddr, without zones, and without IPv4-mapped IPv6 addresses, which Kubernetes
+   * refuses; never a DNS lookup.
    */
   private static InetAddress parseIp(String s) {
     if (s.contains("%") || !InetAddresses.isInetAddress(s)) {
@@ -634,7 +635,8 @@ final class KubernetesLibrary {
   private static Cidr cidr(String s) throws CelEvaluationException {
     Cidr c = parseCidr(s);
     if (c == null) {
-      throw new CelEvaluationException("network address parse error during conversion from string: " + s);
+      throw new CelEvaluationException(
+          "network address parse error during conversion from string: " + s);
     }
     return c;
   }
@@ -678,12 +680,11 @@ final class KubernetesLibrary {
     f.put("dns1035Label", KubernetesLibrary::dns1035Label);
     f.put("qualifiedName", LabelSyntax::qualifiedNameErrors);
     f.put("dns1123LabelPrefix", s -> dns1123Label(withoutTrailingDash(s)));
-    f.put("dns1123SubdomainPrefix", s -> LabelSyntax.dns1123SubdomainErrors(withoutTrailingDash(s)));
+    f.put(
+        "dns1123SubdomainPrefix", s -> LabelSyntax.dns1123SubdomainErrors(withoutTrailingDash(s)));
     f.put("dns1035LabelPrefix", s -> dns1035Label(withoutTrailingDash(s)));
     f.put("labelValue", LabelSyntax::labelValueErrors);
-    f.put(
-        "uri",
-        s -> parseUrl(s) == null ? List.of("invalid URI") : List.of());
+    f.put("uri", s -> parseUrl(s) == null ? List.of("invalid URI") : List.of());
     f.put(
         "uuid",
         s ->

@@ -96,8 +96,7 @@ public record MatchResources(
     } else {
       boolean decidable =
           namespaceSelector.matchLabels().keySet().stream().allMatch(MatchResources::isNameLabel)
-              && namespaceSelector.matchExpressions().stream()
-                  .allMatch(x -> isNameLabel(x.key()));
+              && namespaceSelector.matchExpressions().stream().allMatch(x -> isNameLabel(x.key()));
       if (!decidable) {
         return true;
       }
@@ -136,7 +135,9 @@ public record MatchResources(
         || lower.endsWith("sh")) {
       return lower + "es";
     }
-    if (lower.endsWith("y") && lower.length() > 1 && "aeiou".indexOf(lower.charAt(lower.length() - 2)) < 0) {
+    if (lower.endsWith("y")
+        && lower.length() > 1
+        && "aeiou".indexOf(lower.charAt(lower.length() - 2)) < 0) {
       return lower.substring(0, lower.length() - 1) + "ies";
     }
     return lower + "s";

@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * The part of Go's {@code text/template} that Polaris check files use, evaluated as Go evaluates
  * it: text, {@code {{- -}}} trimming, comments, {@code if}/{@code else if}/{@code else}, {@code
  * range} (maps in key order), {@code with}, variables ({@code $x := …}, {@code $x = …}, {@code $}),
- * field chains on maps (a missing key is no value, not an error), parenthesised pipelines, {@code |}
- * and the functions {@code and or not eq ne lt le gt ge len index print} plus Polaris's {@code
+ * field chains on maps (a missing key is no value, not an error), parenthesised pipelines, {@code
+ * |} and the functions {@code and or not eq ne lt le gt ge len index print} plus Polaris's {@code
  * hasPrefix} and {@code hasSuffix} (FairwindsOps/polaris pkg/config/schema.go,
  * TemplateForResource). Anything else ({@code define}, {@code template}, {@code block}, {@code
  * printf}, methods) is refused when the template is parsed, with its line.
@@ -25,8 +25,20 @@ import java.util.TreeMap;
 public final class GoTemplate {
   private static final Set<String> FUNCTIONS =
       Set.of(
-          "and", "or", "not", "eq", "ne", "lt", "le", "gt", "ge", "len", "index", "print",
-          "hasPrefix", "hasSuffix");
+          "and",
+          "or",
+          "not",
+          "eq",
+          "ne",
+          "lt",
+          "le",
+          "gt",
+          "ge",
+          "len",
+          "index",
+          "print",
+          "hasPrefix",
+          "hasSuffix");
 
   private final List<Node> nodes;
 
@@ -105,8 +117,7 @@ public final class GoTemplate {
 
   private record Command(List<Operand> operands) {}
 
-  private sealed interface Operand
-      permits Literal, Function, Field, Variable, SubPipeline, Dot {}
+  private sealed interface Operand permits Literal, Function, Field, Variable, SubPipeline, Dot {}
 
   private record Literal(Object value) implements Operand {}
 
@@ -160,8 +171,11 @@ public final class GoTemplate {
           advanceTo(text.length());
           break;
         }
-        boolean trimLeft = text.startsWith("{{- ", open) || text.startsWith("{{-\t", open)
-            || text.startsWith("{{-\n", open) || text.startsWith("{{-\r", open);
+        boolean trimLeft =
+            text.startsWith("{{- ", open)
+                || text.startsWith("{{-\t", open)
+                || text.startsWith("{{-\n", open)
+                || text.startsWith("{{-\r", open);
         String before = text.substring(pos, open);
         if (trimLeft) {
           before = stripTrailing(before);
@@ -171,8 +185,11 @@ public final class GoTemplate {
         actionLine = line;
         int bodyStart = open + (trimLeft ? 3 : 2);
         int close = findClose(bodyStart);
-        boolean trimRight = close >= 2 && isSpace(text.charAt(close - 1))
-            && text.charAt(close - 2) == '-' && close - 2 >= bodyStart;
+        boolean trimRight =
+            close >= 2
+                && isSpace(text.charAt(close - 1))
+                && text.charAt(close - 2) == '-'
+                && close - 2 >= bodyStart;
         int bodyEnd = trimRight ? close - 2 : close;
         String body = text.substring(bodyStart, bodyEnd);
         advanceTo(close + 2);
@@ -208,7 +225,8 @@ public final class GoTemplate {
               throw new TemplateException(actionLine, "unexpected {{" + first + "}}");
           case "define", "template", "block", "break", "continue" ->
               throw new TemplateException(
-                  actionLine, "{{" + first + "}} is Go template syntax chartlint does not evaluate");
+                  actionLine,
+                  "{{" + first + "}} is Go template syntax chartlint does not evaluate");
           default -> {
             next = 0;
             nodes.add(new Action(actionLine, pipeline(true)));
@@ -302,7 +320,8 @@ public final class GoTemplate {
       boolean declare = false;
       int save = next;
       // $x := or $x, $y :=
-      while (next < tokens.size() && tokens.get(next).startsWith("$")
+      while (next < tokens.size()
+          && tokens.get(next).startsWith("$")
           && !tokens.get(next).contains(".")) {
         vars.add(tokens.get(next));
         next++;
@@ -366,7 +385,8 @@ public final class GoTemplate {
         }
         next++;
         List<String> fields = new ArrayList<>();
-        while (next < tokens.size() && tokens.get(next).startsWith(".")
+        while (next < tokens.size()
+            && tokens.get(next).startsWith(".")
             && tokens.get(next).length() > 1) {
           fields.addAll(fieldNames(tokens.get(next++)));
         }
@@ -401,8 +421,11 @@ public final class GoTemplate {
       if (Character.isLetter(t.charAt(0)) || t.charAt(0) == '_') {
         throw new TemplateException(
             actionLine,
-            "function \"" + t + "\" is not one chartlint evaluates (it evaluates " + String.join(
-                ", ", new java.util.TreeSet<>(FUNCTIONS)) + ")");
+            "function \""
+                + t
+                + "\" is not one chartlint evaluates (it evaluates "
+                + String.join(", ", new java.util.TreeSet<>(FUNCTIONS))
+                + ")");
       }
       throw new TemplateException(actionLine, "unexpected '" + t + "'");
     }
@@ -522,7 +545,9 @@ public final class GoTemplate {
           throw new TemplateException(actionLine, "character constants are not evaluated");
         } else {
           int j = i;
-          while (j < body.length() && !isSpace(body.charAt(j)) && "()|,=\"`".indexOf(body.charAt(j)) < 0
+          while (j < body.length()
+              && !isSpace(body.charAt(j))
+              && "()|,=\"`".indexOf(body.charAt(j)) < 0
               && !body.startsWith(":=", j)) {
             j++;
           }
@@ -872,8 +897,7 @@ public final class GoTemplate {
     return switch (ka) {
       case "int" -> toBigInteger(a).equals(toBigInteger(b));
       case "float" -> toBigDecimal(a).compareTo(toBigDecimal(b)) == 0;
-      case "map", "slice" ->
-          throw new TemplateException(line, "invalid type for comparison");
+      case "map", "slice" -> throw new TemplateException(line, "invalid type for comparison");
       default -> a.equals(b);
     };
   }
@@ -977,7 +1001,9 @@ public final class GoTemplate {
           s.append(' ');
         }
         first = false;
-        s.append(e.getKey()).append(':').append(e.getValue() == null ? "<nil>" : print(e.getValue()));
+        s.append(e.getKey())
+            .append(':')
+            .append(e.getValue() == null ? "<nil>" : print(e.getValue()));
       }
       return s.append(']').toString();
     }

@@ -126,8 +126,8 @@ public final class PolarisCheck {
   }
 
   /**
-   * The additional schemas this object must find satisfied, by group and kind; those that render
-   * to nothing are left out, as in Polaris.
+   * The additional schemas this object must find satisfied, by group and kind; those that render to
+   * nothing are left out, as in Polaris.
    */
   public Map<String, Schema> additionalSchemas(Map<String, Object> data, Compiler compiler) {
     Map<String, Schema> schemas = new LinkedHashMap<>();
@@ -149,8 +149,7 @@ public final class PolarisCheck {
       try {
         text = part.template().render(data);
       } catch (GoTemplate.TemplateException e) {
-        throw new RenderException(
-            "cannot render " + what + " for this object: " + e.getMessage());
+        throw new RenderException("cannot render " + what + " for this object: " + e.getMessage());
       }
     }
     if (text.isBlank()) {

@@ -75,7 +75,8 @@ class AdmissionPoliciesTest {
     assertThat(lint(DEPLOYMENT, strict))
         .singleElement()
         .asString()
-        .startsWith("replica-limit-example-com:5 ValidatingAdmissionPolicy replica-limit.example.com")
+        .startsWith(
+            "replica-limit-example-com:5 ValidatingAdmissionPolicy replica-limit.example.com")
         .contains("resulted in error");
   }
 
@@ -224,7 +225,9 @@ class AdmissionPoliciesTest {
   @Test
   void failurePolicyIgnoreLetsAFailingExpressionPass() throws IOException {
     String strict =
-        REPLICAS_POLICY.replace("params == null || ", "").replace("spec:\n", "spec:\n  failurePolicy: Ignore\n");
+        REPLICAS_POLICY
+            .replace("params == null || ", "")
+            .replace("spec:\n", "spec:\n  failurePolicy: Ignore\n");
     assertThat(lint(DEPLOYMENT, strict)).isEmpty();
   }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Each Kubernetes CEL library function chartlint provides, with the answers Kubernetes gives
@@ -16,14 +16,17 @@ import org.junit.jupiter.api.Test;
 class CelExpressionsTest {
   private static final Map<String, Object> OBJECT =
       Map.of(
-          "metadata", Map.of("name", "web", "labels", Map.of("app", "web")),
+          "metadata",
+          Map.of("name", "web", "labels", Map.of("app", "web")),
           "spec",
           Map.of(
-              "replicas", 3L,
+              "replicas",
+              3L,
               "containers",
               List.of(
                   Map.of(
-                      "name", "c",
+                      "name",
+                      "c",
                       "resources",
                       Map.of(
                           "requests", Map.of("memory", "256Mi", "cpu", "500m"),
@@ -130,7 +133,8 @@ class CelExpressionsTest {
 
   @Test
   void anExpressionThatDoesNotCompileSaysWhereAndWhy() {
-    assertThatThrownBy(() -> CelExpressions.compile("object.spec.\n  replicas >", CelExpressions.Result.BOOL))
+    assertThatThrownBy(
+            () -> CelExpressions.compile("object.spec.\n  replicas >", CelExpressions.Result.BOOL))
         .isInstanceOfSatisfying(
             CelExpressions.CompileException.class, e -> assertThat(e.line()).isEqualTo(2));
     assertThatThrownBy(() -> CelExpressions.compile("'text'", CelExpressions.Result.BOOL))

@@ -29,7 +29,8 @@ class GoTemplateTest {
 
   @Test
   void trimsWhitespaceBesideDashes() {
-    assertThat(render("a:\n  {{- if .spec.minReplicas }}\n  b {{- end }}\n")).isEqualTo("a:\n  b\n");
+    assertThat(render("a:\n  {{- if .spec.minReplicas }}\n  b {{- end }}\n"))
+        .isEqualTo("a:\n  b\n");
   }
 
   @Test
@@ -42,7 +43,8 @@ class GoTemplateTest {
   @Test
   void evaluatesConditionsAsGoDoes() {
     assertThat(render("{{ if not (eq .spec.automount false) }}yes{{ end }}")).isEqualTo("yes");
-    assertThat(render("{{ if eq .spec.hostNetwork false }}off{{ else }}on{{ end }}")).isEqualTo("off");
+    assertThat(render("{{ if eq .spec.hostNetwork false }}off{{ else }}on{{ end }}"))
+        .isEqualTo("off");
     assertThat(render("{{ if and .metadata.name (hasPrefix .metadata.name \"w\") }}w{{ end }}"))
         .isEqualTo("w");
     assertThat(render("{{ if or .nothing (ne .metadata.name \"x\") }}ne{{ end }}")).isEqualTo("ne");

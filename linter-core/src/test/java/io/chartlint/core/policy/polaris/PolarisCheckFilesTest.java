@@ -228,5 +228,4 @@ class PolarisCheckFilesTest {
         .asString()
         .contains("cannot render the check's schema for this object: incompatible types");
   }
-
 }

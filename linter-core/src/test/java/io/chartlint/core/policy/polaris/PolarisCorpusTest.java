@@ -98,8 +98,9 @@ class PolarisCorpusTest {
       for (Path fixture : files) {
         LintResult result =
             new Linter(rules)
-                .lint(LintRequest.of(List.of(POLARIS.relativize(fixture).toString()), POLARIS)
-                    .withThreads(1));
+                .lint(
+                    LintRequest.of(List.of(POLARIS.relativize(fixture).toString()), POLARIS)
+                        .withThreads(1));
         assertThat(result.internalErrors()).as(fixture.toString()).isEmpty();
         List<String> findings =
             result.findings().stream()
