@@ -78,18 +78,18 @@ class AdmissionPolicyCliTest {
   @Test
   void itsFindingsAreConfiguredAndSuppressedLikeBuiltInRules() throws IOException {
     Files.writeString(
-        dir.resolve(".chartlint.yaml"),
-        "rules:\n  replicas-at-least-two: {severity: warning}\nfailOn: error\n");
+        dir.resolve(".chartlint.yaml"), "rules:\n  replicas-at-least-two: {severity: warning}\n");
+    // the Deployment also has built-in findings: only this policy's are looked at
     Cli warned = Cli.run(dir, "lint", "--policy", "vap.yaml", "deploy.yaml");
-    assertThat(warned.exit()).isZero();
-    assertThat(warned.out()).contains("warning replicas-at-least-two");
+    assertThat(warned.out())
+        .contains("warning replicas-at-least-two")
+        .doesNotContain("error replicas-at-least-two");
     Files.writeString(
         dir.resolve("deploy.yaml"),
         DEPLOYMENT.replace(
             "  replicas: 1", "  replicas: 1  # chartlint:ignore replicas-at-least-two canary"));
     Files.delete(dir.resolve(".chartlint.yaml"));
     Cli suppressed = Cli.run(dir, "lint", "--policy", "vap.yaml", "deploy.yaml");
-    assertThat(suppressed.exit()).isZero();
-    assertThat(suppressed.out()).doesNotContain("error replicas-at-least-two");
+    assertThat(suppressed.out()).doesNotContain("replicas-at-least-two");
   }
 }
