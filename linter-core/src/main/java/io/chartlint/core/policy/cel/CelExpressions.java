@@ -155,6 +155,26 @@ public final class CelExpressions {
    *     must
    */
   public static Compiled compile(String source, Result result) {
+    String key = result + "\u0000" + source;
+    Compiled cached = COMPILED.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Compiled compiled = compileNew(source, result);
+    if (COMPILED.size() < 4096) {
+      COMPILED.putIfAbsent(key, compiled);
+    }
+    return compiled;
+  }
+
+  /**
+   * Expressions already compiled, by their text: copies of one policy (one per team or namespace)
+   * repeat the same expressions, and a compiled program is immutable.
+   */
+  private static final java.util.concurrent.ConcurrentMap<String, Compiled> COMPILED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Compiled compileNew(String source, Result result) {
     CelAbstractSyntaxTree ast;
     try {
       ast = CEL.compile(source).getAst();
@@ -194,6 +214,20 @@ public final class CelExpressions {
     return message.startsWith("evaluation error") && marker > 0
         ? message.substring(marker + 2)
         : message;
+  }
+
+  /** The CEL value of the object this thread checks now: every policy reads it in a row. */
+  private static final ThreadLocal<Object[]> RECENT = new ThreadLocal<>();
+
+  /** The CEL value of an object's JSON, converted once for all policies that check it. */
+  public static Object valueOf(Object object, JsonNode json) {
+    Object[] recent = RECENT.get();
+    if (recent != null && recent[0] == object && recent[1] == json) {
+      return recent[2];
+    }
+    Object value = value(json);
+    RECENT.set(new Object[] {object, json, value});
+    return value;
   }
 
   /** A JSON value as CEL sees it: maps, lists, int, double, string, bool and null. */

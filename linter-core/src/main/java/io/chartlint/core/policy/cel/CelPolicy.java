@@ -142,7 +142,7 @@ public final class CelPolicy {
     if (constraints != null && !constraints.matches(object, namespace)) {
       return List.of();
     }
-    Object objectValue = CelExpressions.value(json);
+    Object objectValue = CelExpressions.valueOf(object, json);
     Object namespaceValue = namespace == null ? null : CelExpressions.value(namespace);
     if (!bound) {
       return evaluate(object, objectValue, null, namespaceValue, "");
@@ -321,7 +321,12 @@ public final class CelPolicy {
       Function<KubeObject, JsonNode> jsonOf) {
     List<JsonNode> candidates = new ArrayList<>();
     for (KubeObject other : inputObjects) {
-      candidates.add(jsonOf.apply(other));
+      // only objects of the param kind are converted: the input may hold thousands of others
+      if (paramKind == null
+          || (paramKind.kind().equals(other.kind())
+              && paramKind.apiVersion().equals(other.apiVersion()))) {
+        candidates.add(jsonOf.apply(other));
+      }
     }
     candidates.addAll(policyFileObjects);
     // paramRef.namespace: the params' namespace; unset, the object's own (for a namespaced

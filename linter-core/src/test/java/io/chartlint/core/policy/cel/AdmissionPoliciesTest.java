@@ -198,6 +198,31 @@ class AdmissionPoliciesTest {
   }
 
   @Test
+  void aManifestCannotMakeAnExpressionRunWithoutBound() throws IOException {
+    String policy =
+        "id: pairs\n"
+            + "summary: Pairs of ports differ\n"
+            + "appliesTo: {kinds: [ConfigMap]}\n"
+            + "validations:\n"
+            + "  - expression: \"object.data.ports.split(',').all(a,"
+            + " object.data.ports.split(',').all(b, a == b || a != b))\"\n";
+    StringBuilder ports = new StringBuilder("1");
+    for (int i = 2; i <= 3000; i++) {
+      ports.append(',').append(i);
+    }
+    String hostile =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  ports: \""
+            + ports
+            + "\"\n";
+    // stopped by the iteration bound, or by the cost bound: a finding either way
+    assertThat(lint(hostile, policy))
+        .singleElement()
+        .asString()
+        .contains("resulted in error")
+        .containsPattern("Iteration budget exceeded|operation cancelled");
+  }
+
+  @Test
   void failurePolicyIgnoreLetsAFailingExpressionPass() throws IOException {
     String strict =
         REPLICAS_POLICY
