@@ -601,6 +601,9 @@ public final class Linter {
       YamlStreamSplitter splitter = new YamlStreamSplitter(reader, request.limits());
       RawDocument raw;
       while ((raw = splitter.next()) != null) {
+        if (budget.exhausted()) {
+          return;
+        }
         DocumentParser.Parsed parsed = parser.parse(raw);
         shape.documents++;
         if (!shape.mayHoldObjects && KubernetesContent.mayBeObject(raw, parsed.root())) {
@@ -629,6 +632,8 @@ public final class Linter {
           sink.crash(rule, doc, null, e);
         } catch (StackOverflowError e) {
           tooDeep(rule, doc, null, sink);
+        } catch (LinkageError | AssertionError e) {
+          sink.crash(rule, doc, null, e); // a bug of chartlint's: the other rules still run
         }
       }
       if (doc.root() != null) {
@@ -642,6 +647,8 @@ public final class Linter {
               sink.crash(rule, doc, object, e);
             } catch (StackOverflowError e) {
               tooDeep(rule, doc, object, sink);
+            } catch (LinkageError | AssertionError e) {
+              sink.crash(rule, doc, object, e);
             }
           }
           sink.endObject();

@@ -271,7 +271,7 @@ final class Sink {
         : new ResourceRef(apiVersion, kind, namespace, name);
   }
 
-  void crash(Linter.ActiveRule rule, SourceDocument doc, KubeObject o, RuntimeException e) {
+  void crash(Linter.ActiveRule rule, SourceDocument doc, KubeObject o, Throwable e) {
     java.io.StringWriter trace = new java.io.StringWriter();
     e.printStackTrace(new java.io.PrintWriter(trace));
     internalErrors.add(

@@ -82,7 +82,7 @@ public final class SarifReporter implements Reporter {
         g.writeTree(field.getValue());
       }
       g.writeArrayFieldStart("results");
-      Fingerprints.Sequence fingerprints = new Fingerprints.Sequence();
+      Fingerprints.Sequence fingerprints = new Fingerprints.Sequence(result.findings());
       for (Finding f : result.findings()) {
         g.writeTree(result(f, ruleIndex, fingerprints.next(f), null));
       }
