@@ -333,8 +333,30 @@ public final class PolicyLoader {
   }
 
   private static Schema compile(String shown, JsonNode schema) {
+    List<Error> meta = PolicySchemaCheck.errors(schema);
+    if (!meta.isEmpty()) {
+      List<String> lines = new ArrayList<>();
+      for (Error error : meta) {
+        JsonNode at = error.getInstanceNode();
+        lines.add(
+            shown
+                + ":"
+                + (at == null ? lineOf(schema) : lineOf(at))
+                + ": invalid schema: "
+                + error.getMessage());
+      }
+      throw new UsageException(invalid(lines));
+    }
     try {
       return PolicySchemas.compile(schema);
+    } catch (StackOverflowError e) {
+      throw new UsageException(
+          invalid(
+              List.of(
+                  shown
+                      + ":"
+                      + lineOf(schema)
+                      + ": invalid schema: its references recurse without end")));
     } catch (SchemaException e) {
       int line = lineOf(schema);
       Error error = e.getError();
