@@ -496,6 +496,11 @@ public final class PolicyLoader {
           line = Math.max(1, jpe.getLocation().getLineNr());
         }
       }
+      if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
+          && marked.getProblemMark() != null) {
+        line = marked.getProblemMark().getLine() + 1; // SnakeYAML's line, not the one after
+        detail = marked.getProblem() != null ? marked.getProblem() : detail;
+      }
       throw new UsageException(invalid(List.of(shown + ":" + line + ": " + detail)), e);
     }
   }
