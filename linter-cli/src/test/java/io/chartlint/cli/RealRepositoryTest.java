@@ -194,6 +194,31 @@ class RealRepositoryTest {
   }
 
   @Test
+  void aRunOverSomeFilesCallsOnlyTheirBaselineAndExcludeEntriesUnused() throws IOException {
+    Files.writeString(
+        repo.resolve(".chartlint.yaml"),
+        "baseline: baseline.json\n"
+            + "exclude:\n"
+            + "  - {kind: DaemonSet, name: agent, reason: rolled out by the platform team}\n"
+            + "  - {template: deploy/gone.yaml, reason: removed last week}\n");
+    Cli record = Cli.run(repo, "lint", "--write-baseline", "baseline.json", ".");
+    assertThat(record.exit()).as(record.err()).isZero();
+
+    // as pre-commit runs it when only the broken manifest changed
+    Cli partial = Cli.run(repo, "lint", "--format", "json", "deploy/broken.yaml");
+
+    JsonNode unused = partial.json().at("/summary/unusedSuppressions");
+    assertThat(unused.toString())
+        .doesNotContain("agent.yaml", "charts/web", "exclude entry suppresses nothing");
+    assertThat(partial.exit()).isZero(); // its finding is in the baseline
+
+    // a whole run sees everything the entries are about, and names the stale exclude
+    Cli whole = Cli.run(repo, "lint", "--format", "json", ".");
+    assertThat(whole.json().at("/summary/unusedSuppressions").toString())
+        .contains("exclude entry suppresses nothing");
+  }
+
+  @Test
   void aMissingValuesFileOrValuesWithoutAChartAreUsageErrors() {
     Cli missing = Cli.run(repo, "lint", "-f", "missing-values.yaml", "charts/web");
     assertThat(missing.exit()).isEqualTo(2);
