@@ -9,6 +9,7 @@ assert !log.contains('renovate.json:')
 assert !log.contains('docker-compose.yml:')
 // the ignore pattern leaves the vendored directory out
 assert !log.contains('broken.yaml')
+assert log.contains('3 files skipped: not Kubernetes')
 
 def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/chartlint/chartlint.json'))
 assert report.findings.every { it.location.file.startsWith('src/main/k8s/agent.yaml') || it.location.file.startsWith('src/main/helm/web') }
