@@ -219,6 +219,19 @@ class RealRepositoryTest {
   }
 
   @Test
+  void aChartWithoutTemplatesIsLintedNotAnInternalError() throws IOException {
+    Path chart = Files.createDirectories(repo.resolve("empty-chart/templates"));
+    Files.writeString(
+        chart.resolveSibling("Chart.yaml"), "apiVersion: v2\nname: e\nversion: 1.0.0\n");
+
+    Cli run = Cli.run(repo, "lint", "--no-color", "empty-chart");
+
+    assertThat(run.err()).doesNotContain("internal error");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("in 1 input, 0 objects");
+  }
+
+  @Test
   void aMissingValuesFileOrValuesWithoutAChartAreUsageErrors() {
     Cli missing = Cli.run(repo, "lint", "-f", "missing-values.yaml", "charts/web");
     assertThat(missing.exit()).isEqualTo(2);

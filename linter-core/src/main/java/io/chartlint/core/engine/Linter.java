@@ -498,7 +498,9 @@ public final class Linter {
                     null,
                     new InputSource.RenderedChartSource(
                         chart.path(), chart.displayName(), set.name()));
-            try (Reader reader = new StringReader(rendered.manifests())) {
+            // a chart without templates renders nothing, which the renderer gives as null
+            String manifests = rendered.manifests() == null ? "" : rendered.manifests();
+            try (Reader reader = new StringReader(manifests)) {
               lintStream(source, reader, setSink, new StreamShape());
             }
           } catch (ChartRenderException e) {
