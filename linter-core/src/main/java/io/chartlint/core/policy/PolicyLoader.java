@@ -335,17 +335,20 @@ public final class PolicyLoader {
   private static Schema compile(String shown, JsonNode schema) {
     List<Error> meta = PolicySchemaCheck.errors(schema);
     if (!meta.isEmpty()) {
-      List<String> lines = new ArrayList<>();
+      java.util.Set<String> lines = new java.util.LinkedHashSet<>();
       for (Error error : meta) {
-        JsonNode at = error.getInstanceNode();
+        // the meta-schema's instance is this schema: its location names the offending keyword
+        NodePath path = error.getInstanceLocation();
+        String keyword = path == null || path.getNameCount() == 0 ? "" : path.toString();
         lines.add(
             shown
                 + ":"
-                + (at == null ? lineOf(schema) : lineOf(at))
+                + lineOf(nodeAt(schema, path))
                 + ": invalid schema: "
+                + (keyword.isEmpty() ? "" : "schema" + keyword.replace('/', '.') + ": ")
                 + error.getMessage());
       }
-      throw new UsageException(invalid(lines));
+      throw new UsageException(invalid(new ArrayList<>(lines)));
     }
     try {
       return PolicySchemas.compile(schema);
