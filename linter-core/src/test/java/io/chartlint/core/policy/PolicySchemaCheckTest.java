@@ -29,7 +29,9 @@ class PolicySchemaCheckTest {
   void aTypeThatIsNotATypeNameIsAnErrorAtItsLine() {
     assertThatThrownBy(() -> parse("  type: object\n  properties:\n    spec:\n      type: 42\n"))
         .isInstanceOf(UsageException.class)
-        .hasMessageContaining("policies/bad.yaml:9:");
+        .hasMessageContaining("policies/bad.yaml:9:")
+        .hasMessageContaining("schema.properties.spec.type")
+        .hasMessageNotContaining("bad.yaml:1:");
   }
 
   @Test
