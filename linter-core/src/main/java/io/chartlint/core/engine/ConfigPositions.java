@@ -12,14 +12,14 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Where a schema error is in a YAML file: the line of the offending key (an unknown property, an
- * enum value) as SnakeYAML's marks give it. Jackson's node locations are where the parser stood
- * when a node was finished, which for a mapping value is the line after it.
+ * Where a schema error is in a YAML file (a config, a policy): the line of the offending key (an
+ * unknown property, an enum value) as SnakeYAML's marks give it. Jackson's node locations are where
+ * the parser stood when a node was finished, which for a mapping value is the line after it.
  */
-final class ConfigPositions {
+public final class ConfigPositions {
   private final Node root;
 
-  ConfigPositions(String text) {
+  public ConfigPositions(String text) {
     Node parsed;
     try {
       parsed = new Yaml(new LoaderOptions()).compose(new StringReader(text));
@@ -30,7 +30,7 @@ final class ConfigPositions {
   }
 
   /** The 1-based line of an error's property or instance, or 0 when it cannot be found. */
-  int lineOf(Error error) {
+  public int lineOf(Error error) {
     Node node = root;
     NodePath path = error.getInstanceLocation();
     for (int i = 0; path != null && i < path.getNameCount() && node != null; i++) {
@@ -48,6 +48,16 @@ final class ConfigPositions {
       }
     }
     return node.getStartMark().getLine() + 1;
+  }
+
+  /**
+   * An error's message, preceded by the property it is about unless the message names it already:
+   * an enum error says only "does not have a value in the enumeration".
+   */
+  public static String describe(Error error) {
+    String where = describe(error.getInstanceLocation());
+    boolean named = error.getProperty() != null && error.getMessage().contains(error.getProperty());
+    return (where.isEmpty() || named ? "" : where + ": ") + error.getMessage();
   }
 
   /** The instance's path as a user writes it: {@code rules.cpu-request-missing.severity}. */

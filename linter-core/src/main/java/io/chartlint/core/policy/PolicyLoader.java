@@ -19,6 +19,7 @@ import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
 import com.networknt.schema.serialization.node.TokenStreamLocationAware;
 import io.chartlint.core.Severity;
 import io.chartlint.core.UsageException;
+import io.chartlint.core.engine.ConfigPositions;
 import io.chartlint.core.engine.Inputs;
 import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
@@ -160,10 +161,16 @@ public final class PolicyLoader {
     }
     List<Error> errors = new ArrayList<>(Jackson.META_SCHEMA.validate(root));
     if (!errors.isEmpty()) {
-      errors.sort(Comparator.comparingInt(PolicyLoader::lineOf));
+      ConfigPositions positions = new ConfigPositions(text);
+      java.util.function.ToIntFunction<Error> line =
+          error -> {
+            int exact = positions.lineOf(error);
+            return exact > 0 ? exact : lineOf(error);
+          };
+      errors.sort(Comparator.comparingInt(line));
       List<String> lines = new ArrayList<>();
       for (Error error : errors) {
-        lines.add(shown + ":" + lineOf(error) + ": " + error.getMessage());
+        lines.add(shown + ":" + line.applyAsInt(error) + ": " + ConfigPositions.describe(error));
       }
       throw new UsageException(invalid(lines));
     }

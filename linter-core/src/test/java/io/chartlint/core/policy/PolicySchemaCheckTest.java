@@ -42,6 +42,23 @@ class PolicySchemaCheckTest {
   }
 
   @Test
+  void policyFileErrorsAreAtTheKeysLineAndNameTheProperty() {
+    assertThatThrownBy(
+            () ->
+                PolicyLoader.parse(
+                    FILE,
+                    "policies/bad.yaml",
+                    "id: bad\nappliesToo:\n  kinds: [Deployment]\nsummary: s\nschema: {}\n"))
+        .hasMessageContaining("policies/bad.yaml:2:")
+        .hasMessageContaining("appliesToo");
+    assertThatThrownBy(
+            () ->
+                PolicyLoader.parse(
+                    FILE, "policies/bad.yaml", "id: bad\nseverity: loud\nsummary: s\nschema: {}\n"))
+        .hasMessageContaining("policies/bad.yaml:2: severity: ");
+  }
+
+  @Test
   void aValidSchemaPasses() {
     assertThat(parse("  type: object\n  required: [spec]\n").id()).isEqualTo("bad");
   }
