@@ -46,7 +46,10 @@ import picocli.CommandLine.Parameters;
       "Lints charts and manifests.",
       "Each PATH is a manifest file (.yaml, .yml, .json), - for standard input, a chart directory"
           + " or packaged chart (.tgz), or a directory searched for both. A file inside a chart"
-          + " stands for its chart. With no PATH, the current directory is linted."
+          + " stands for its chart. With no PATH, the current directory is linted.",
+      "Files none of whose documents has apiVersion or kind are skipped (not Kubernetes);"
+          + " directory walks leave out hidden files and what .gitignore, the config's ignore"
+          + " list and --ignore name. Nothing to lint at all exits 2."
     },
     sortOptions = false)
 class LintCommand implements Callable<Integer>, EnvironmentAware {
@@ -146,7 +149,7 @@ class LintCommand implements Callable<Integer>, EnvironmentAware {
   Integer maxFindings;
 
   @Option(
-      names = {"-v", "--verbose"},
+      names = "--verbose",
       description = "List the files skipped because they hold no Kubernetes object.")
   boolean verbose;
 

@@ -111,7 +111,27 @@ public final class Main implements Runnable {
           }
           return ExitCode.INTERNAL.code();
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println(
+          "chartlint: out of memory: lower --max-findings, lint fewer inputs at once (--threads 1),"
+              + " or give Java a larger heap (JAVA_OPTS=-Xmx...)");
+      return ExitCode.USAGE.code();
+    } catch (Throwable e) {
+      // picocli hands Errors on; none may reach a user as a stack trace
+      err.println(
+          "chartlint: internal error: "
+              + e
+              + System.lineSeparator()
+              + "This is a bug in chartlint "
+              + Version.get()
+              + "; please report it with the command line and input that caused it.");
+      if (env.debug) {
+        e.printStackTrace(err);
+      }
+      return ExitCode.INTERNAL.code();
+    }
   }
 
   /**

@@ -49,7 +49,7 @@ class RealRepositoryTest {
         .contains("deploy/agent.yaml", "deploy/broken.yaml");
     assertThat(report.toString())
         .doesNotContain("docker-compose", "package.json", "node_modules", "target/", ".github");
-    // docker-compose.yml, package.json, renovate.json, application.yml, an old SARIF report
+    // docker-compose.yml, package.json, renovate.json, application.yml, an earlier JSON report
     assertThat(report.at("/summary/skipped").asInt()).isEqualTo(5);
     assertThat(run.exit()).isEqualTo(1);
   }
@@ -81,8 +81,8 @@ class RealRepositoryTest {
 
     Files.writeString(repo.resolve(".chartlint.yaml"), "ignore:\n  - deploy/\n  - charts/\n");
     Cli config = Cli.run(repo, "lint", "--format", "json", ".");
-    assertThat(findingFiles(config.json())).isEmpty();
-    assertThat(config.exit()).isEqualTo(2); // now nothing is left to lint
+    assertThat(config.exit()).isEqualTo(2); // nothing is left to lint
+    assertThat(config.out()).isEmpty();
     assertThat(config.err()).contains("nothing to lint", "--allow-empty");
   }
 
@@ -191,6 +191,44 @@ class RealRepositoryTest {
     Cli other = Cli.run(repo, "lint", "package.json", "docker-compose.yml");
     assertThat(other.exit()).isEqualTo(2);
     assertThat(other.err()).contains("2 files read (package.json, docker-compose.yml)");
+  }
+
+  @Test
+  void aRunOverSomeFilesCallsOnlyTheirBaselineAndExcludeEntriesUnused() throws IOException {
+    Files.writeString(
+        repo.resolve(".chartlint.yaml"),
+        "baseline: baseline.json\n"
+            + "exclude:\n"
+            + "  - {kind: DaemonSet, name: agent, reason: rolled out by the platform team}\n"
+            + "  - {template: deploy/gone.yaml, reason: removed last week}\n");
+    Cli record = Cli.run(repo, "lint", "--write-baseline", "baseline.json", ".");
+    assertThat(record.exit()).as(record.err()).isZero();
+
+    // as pre-commit runs it when only the broken manifest changed
+    Cli partial = Cli.run(repo, "lint", "--format", "json", "deploy/broken.yaml");
+
+    JsonNode unused = partial.json().at("/summary/unusedSuppressions");
+    assertThat(unused.toString())
+        .doesNotContain("agent.yaml", "charts/web", "exclude entry suppresses nothing");
+    assertThat(partial.exit()).isZero(); // its finding is in the baseline
+
+    // a whole run sees everything the entries are about, and names the stale exclude
+    Cli whole = Cli.run(repo, "lint", "--format", "json", ".");
+    assertThat(whole.json().at("/summary/unusedSuppressions").toString())
+        .contains("exclude entry suppresses nothing");
+  }
+
+  @Test
+  void aChartWithoutTemplatesIsLintedNotAnInternalError() throws IOException {
+    Path chart = Files.createDirectories(repo.resolve("empty-chart/templates"));
+    Files.writeString(
+        chart.resolveSibling("Chart.yaml"), "apiVersion: v2\nname: e\nversion: 1.0.0\n");
+
+    Cli run = Cli.run(repo, "lint", "--no-color", "empty-chart");
+
+    assertThat(run.err()).doesNotContain("internal error");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("in 1 input, 0 objects");
   }
 
   @Test

@@ -564,7 +564,10 @@ public class CheckMojo extends AbstractMojo {
         + plural(result.files(), "file")
         + " ("
         + plural(result.objects(), "object")
-        + ")";
+        + ")"
+        + (result.skipped().isEmpty()
+            ? ""
+            : "; " + plural(result.skipped().size(), "file") + " skipped: not Kubernetes");
   }
 
   private static String plural(long n, String word) {

@@ -59,8 +59,24 @@ public final class Baseline {
       throw new UsageException(
           "baseline " + shown + " does not exist (create it with --write-baseline " + shown + ")");
     } catch (JsonProcessingException e) {
+      // Jackson's message quotes the token it choked on; a file named as a baseline by mistake
+      // (an .env, a key) must not have its content printed into a CI log
+      String at =
+          e.getLocation() == null
+              ? ""
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
       throw new UsageException(
-          "baseline " + shown + " is not valid JSON: " + e.getOriginalMessage(), e);
+          "baseline "
+              + shown
+              + " is not valid JSON"
+              + at
+              + "; write a baseline with --write-baseline "
+              + shown,
+          e);
     } catch (IOException e) {
       throw new UsageException("cannot read baseline " + shown + ": " + e.getMessage(), e);
     }

@@ -74,18 +74,33 @@ public final class ConfigLoader {
     if (root == null || root.isMissingNode() || root.isNull()) {
       return new Config(file, null, Map.of(), List.of(), List.of(), List.of(), null, List.of());
     }
-    List<Error> errors = Parsing.SCHEMA.validate(root);
+    List<Error> errors;
+    try {
+      errors = Parsing.SCHEMA.validate(root);
+    } catch (StackOverflowError e) {
+      throw new UsageException("invalid config: " + file + ": it is nested too deeply to check");
+    }
     if (!errors.isEmpty()) {
-      errors.sort(Comparator.comparingInt(ConfigLoader::lineOf));
+      ConfigPositions positions = new ConfigPositions(text);
+      java.util.function.ToIntFunction<Error> line =
+          error -> {
+            int exact = positions.lineOf(error);
+            return exact > 0 ? exact : lineOf(error);
+          };
+      errors.sort(Comparator.comparingInt(line));
       StringBuilder message = new StringBuilder("invalid config:");
       for (Error error : errors) {
+        String where = ConfigPositions.describe(error.getInstanceLocation());
+        boolean named =
+            error.getProperty() != null && error.getMessage().contains(error.getProperty());
         message
             .append(System.lineSeparator())
             .append("  ")
             .append(file)
             .append(':')
-            .append(lineOf(error))
+            .append(line.applyAsInt(error))
             .append(": ")
+            .append(where.isEmpty() || named ? "" : where + ": ")
             .append(error.getMessage());
       }
       throw new UsageException(message.toString());
@@ -208,6 +223,16 @@ public final class ConfigLoader {
           e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
               ? jpe.getOriginalMessage()
               : e.getMessage();
+      if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
+        // SnakeYAML's own mark: the line of the problem (a tab on line 2 is line 2), and its
+        // problem alone, without the snippet of the file it would otherwise quote
+        org.yaml.snakeyaml.error.Mark mark =
+            marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+        if (mark != null) {
+          where = ":" + (mark.getLine() + 1);
+        }
+        detail = marked.getProblem() != null ? marked.getProblem() : detail;
+      }
       throw new UsageException("invalid config: " + file + where + ": " + detail, e);
     }
   }

@@ -54,7 +54,10 @@ public final class EmptyRun {
               + "), none with a document that has apiVersion or kind");
     }
     if (inputs.isEmpty()) {
-      parts.add("no chart and no .yaml, .yml or .json file in " + String.join(" ", arguments));
+      parts.add(
+          "no chart and no .yaml, .yml or .json file in "
+              + String.join(" ", arguments)
+              + " (hidden, .gitignore'd and ignored paths left out)");
     }
     return "nothing to lint: " + String.join("; ", parts);
   }

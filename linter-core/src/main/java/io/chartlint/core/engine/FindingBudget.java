@@ -26,6 +26,11 @@ final class FindingBudget {
     return offered.incrementAndGet() <= limit;
   }
 
+  /** Whether findings have been dropped already: the run is going to fail, so reading stops. */
+  boolean exhausted() {
+    return offered.get() > limit;
+  }
+
   /** One instance of each repeated text. */
   String share(String text) {
     if (text == null || text.length() > 256) {

@@ -480,7 +480,9 @@ public final class Linter {
                     null,
                     new InputSource.RenderedChartSource(
                         chart.path(), chart.displayName(), set.name()));
-            try (Reader reader = new StringReader(rendered.manifests())) {
+            // a chart without templates renders nothing, which the renderer gives as null
+            String manifests = rendered.manifests() == null ? "" : rendered.manifests();
+            try (Reader reader = new StringReader(manifests)) {
               lintStream(source, reader, setSink, new StreamShape());
             }
           } catch (ChartRenderException e) {
@@ -598,6 +600,9 @@ public final class Linter {
       boolean streaming = false;
       RawDocument raw;
       while ((raw = splitter.next()) != null) {
+        if (budget.exhausted()) {
+          return;
+        }
         DocumentParser.Parsed parsed = parser.parse(raw);
         shape.documents++;
         if (!shape.mayHoldObjects && KubernetesContent.mayBeObject(raw, parsed.root())) {
@@ -668,6 +673,8 @@ public final class Linter {
           sink.crash(rule, doc, null, e);
         } catch (StackOverflowError e) {
           tooDeep(rule, doc, null, sink);
+        } catch (LinkageError | AssertionError e) {
+          sink.crash(rule, doc, null, e); // a bug of chartlint's: the other rules still run
         }
       }
       if (doc.root() != null) {
@@ -682,6 +689,8 @@ public final class Linter {
               sink.crash(rule, doc, object, e);
             } catch (StackOverflowError e) {
               tooDeep(rule, doc, object, sink);
+            } catch (LinkageError | AssertionError e) {
+              sink.crash(rule, doc, object, e);
             }
           }
           sink.endObject();

@@ -322,7 +322,7 @@ final class Sink {
     return s.append(')').toString();
   }
 
-  void crash(Linter.ActiveRule rule, SourceDocument doc, KubeObject o, RuntimeException e) {
+  void crash(Linter.ActiveRule rule, SourceDocument doc, KubeObject o, Throwable e) {
     java.io.StringWriter trace = new java.io.StringWriter();
     e.printStackTrace(new java.io.PrintWriter(trace));
     internalErrors.add(

@@ -19,6 +19,7 @@ import com.networknt.schema.serialization.node.LocationJsonNodeFactory;
 import com.networknt.schema.serialization.node.TokenStreamLocationAware;
 import io.chartlint.core.Severity;
 import io.chartlint.core.UsageException;
+import io.chartlint.core.engine.ConfigPositions;
 import io.chartlint.core.engine.Inputs;
 import io.chartlint.core.policy.cel.AdmissionPolicies;
 import io.chartlint.core.policy.cel.CelPolicy;
@@ -245,10 +246,16 @@ public final class PolicyLoader {
     }
     List<Error> errors = new ArrayList<>(Jackson.META_SCHEMA.validate(root));
     if (!errors.isEmpty()) {
-      errors.sort(Comparator.comparingInt(PolicyLoader::lineOf));
+      ConfigPositions positions = new ConfigPositions(text);
+      java.util.function.ToIntFunction<Error> line =
+          error -> {
+            int exact = positions.lineOf(error);
+            return exact > 0 ? exact : lineOf(error);
+          };
+      errors.sort(Comparator.comparingInt(line));
       List<String> lines = new ArrayList<>();
       for (Error error : errors) {
-        lines.add(shown + ":" + lineOf(error) + ": " + error.getMessage());
+        lines.add(shown + ":" + line.applyAsInt(error) + ": " + ConfigPositions.describe(error));
       }
       throw new UsageException(invalid(lines));
     }
@@ -504,8 +511,33 @@ public final class PolicyLoader {
   }
 
   private static Schema compile(String shown, JsonNode schema) {
+    List<Error> meta = PolicySchemaCheck.errors(schema);
+    if (!meta.isEmpty()) {
+      java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+      for (Error error : meta) {
+        // the meta-schema's instance is this schema: its location names the offending keyword
+        NodePath path = error.getInstanceLocation();
+        String keyword = path == null || path.getNameCount() == 0 ? "" : path.toString();
+        lines.add(
+            shown
+                + ":"
+                + lineOf(nodeAt(schema, path))
+                + ": invalid schema: "
+                + (keyword.isEmpty() ? "" : "schema" + keyword.replace('/', '.') + ": ")
+                + error.getMessage());
+      }
+      throw new UsageException(invalid(new ArrayList<>(lines)));
+    }
     try {
       return PolicySchemas.compile(schema);
+    } catch (StackOverflowError e) {
+      throw new UsageException(
+          invalid(
+              List.of(
+                  shown
+                      + ":"
+                      + lineOf(schema)
+                      + ": invalid schema: its references recurse without end")));
     } catch (SchemaException e) {
       int line = lineOf(schema);
       Error error = e.getError();
@@ -724,6 +756,11 @@ public final class PolicyLoader {
         if (jpe.getLocation() != null) {
           line = Math.max(1, jpe.getLocation().getLineNr());
         }
+      }
+      if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
+          && marked.getProblemMark() != null) {
+        line = marked.getProblemMark().getLine() + 1; // SnakeYAML's line, not the one after
+        detail = marked.getProblem() != null ? marked.getProblem() : detail;
       }
       throw new UsageException(invalid(List.of(shown + ":" + line + ": " + detail)), e);
     }

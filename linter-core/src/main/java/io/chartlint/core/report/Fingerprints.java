@@ -34,21 +34,46 @@ final class Fingerprints {
   }
 
   /**
-   * The identities of findings given one by one in report order (by file), holding the counts of
-   * one file at a time: a million findings need no million-entry map.
+   * The identities of findings given one by one, in the order of the list they were built from,
+   * without a map of every key: a first pass finds the few keys that repeat (by a 64-bit hash in a
+   * sorted array, 8 bytes a finding), and only those are counted. A hash collision only costs a map
+   * entry, since counts are kept by the full key.
    */
   static final class Sequence {
-    private String file;
+    private final long[] repeated;
     private final Map<String, Integer> seen = new HashMap<>();
 
-    String next(Finding f) {
-      if (!f.location().file().equals(file)) {
-        file = f.location().file();
-        seen.clear();
+    Sequence(List<Finding> findings) {
+      long[] hashes = new long[findings.size()];
+      for (int i = 0; i < hashes.length; i++) {
+        hashes[i] = hash64(key(findings.get(i)));
       }
+      java.util.Arrays.sort(hashes);
+      int n = 0;
+      for (int i = 1; i < hashes.length; i++) {
+        if (hashes[i] == hashes[i - 1] && (n == 0 || hashes[n - 1] != hashes[i])) {
+          hashes[n++] = hashes[i];
+        }
+      }
+      repeated = java.util.Arrays.copyOf(hashes, n);
+    }
+
+    String next(Finding f) {
       String key = key(f);
+      if (java.util.Arrays.binarySearch(repeated, hash64(key)) < 0) {
+        return sha256(key);
+      }
       int n = seen.merge(key, 1, Integer::sum);
       return sha256(n == 1 ? key : key + "\u0000" + n);
+    }
+
+    private static long hash64(String s) {
+      long h = 0xcbf29ce484222325L; // FNV-1a
+      for (int i = 0; i < s.length(); i++) {
+        h ^= s.charAt(i);
+        h *= 0x100000001b3L;
+      }
+      return h;
     }
   }
 

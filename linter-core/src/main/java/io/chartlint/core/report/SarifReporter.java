@@ -84,7 +84,7 @@ public final class SarifReporter implements Reporter {
         g.writeTree(field.getValue());
       }
       g.writeArrayFieldStart("results");
-      Fingerprints.Sequence fingerprints = new Fingerprints.Sequence();
+      Fingerprints.Sequence fingerprints = new Fingerprints.Sequence(result.findings());
       Map<Finding, String> ignored = new HashMap<>();
       result.ignoredByPolicy().forEach(s -> ignored.putIfAbsent(s.finding(), s.by()));
       for (Finding f : result.findings()) {

@@ -110,6 +110,21 @@ public final class IgnoreRules {
   /** Whether the user's patterns pass over a path, whatever the {@code .gitignore} files say. */
   public boolean ignoredByUser(Path path, boolean directory) {
     Path p = path.toAbsolutePath().normalize();
+    // as in git, nothing below an ignored directory comes back: a file named on the command line
+    // inside vendor/ is ignored by "vendor/" too
+    List<Path> above = new ArrayList<>();
+    for (Path dir = p.getParent(); dir != null; dir = dir.getParent()) {
+      above.add(0, dir);
+    }
+    for (Path dir : above) {
+      if (userVerdict(dir, true)) {
+        return true;
+      }
+    }
+    return userVerdict(p, directory);
+  }
+
+  private boolean userVerdict(Path p, boolean directory) {
     for (Layer layer : user) {
       Boolean verdict = verdict(layer.node(), layer.base(), p, directory);
       if (verdict != null) {
