@@ -4,6 +4,7 @@ import io.chartlint.core.UsageException;
 import io.chartlint.core.load.helm.ChartRenderException;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.HelmErrors;
+import io.chartlint.core.load.helm.RenderTimeout;
 import io.chartlint.core.load.helm.RenderedChart;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -373,11 +374,17 @@ public final class RenderWorkers implements AutoCloseable {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           kill();
+          if (what.equals("start")) {
+            throw new ChartRenderException(
+                "the render worker did not start within "
+                    + RenderTimeout.format(timeout)
+                    + "; the machine may be overloaded",
+                null,
+                0);
+          }
           throw new ChartRenderException(
-              "the chart did not "
-                  + what
-                  + " within the render time limit of "
-                  + io.chartlint.core.load.helm.RenderTimeout.format(timeout)
+              "the chart did not render within the render time limit of "
+                  + RenderTimeout.format(timeout)
                   + " and was stopped; a template that never ends, or a range over a huge list,"
                   + " does this (raise the limit with --render-timeout, or renderTimeout in the"
                   + " Maven plugin)",
