@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chartlint.testdata.Fixtures;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,14 +74,20 @@ class RenderContainmentTest {
 
   @Test
   void hookObjectsAreLintedAtTheirTemplateAndNoHooksLeavesThemOut() throws IOException {
-    chart("hooked", "", CONFIG_MAP, UNREQUESTED_JOB);
-    Cli withHooks = Cli.run(dir, "lint", "--format", "json", "hooked");
+    Path charts = Fixtures.resources().resolve("charts");
+    Cli withHooks = Cli.run(charts, "lint", "--format", "json", "hooks");
+    assertThat(withHooks.exit()).isEqualTo(1);
     assertThat(findings(withHooks.json()))
-        .contains("cpu-request-missing hooked/templates/t1.yaml:12")
-        .contains("memory-request-missing hooked/templates/t1.yaml:12");
-    Cli withoutHooks = Cli.run(dir, "lint", "--format", "json", "--no-hooks", "hooked");
+        .containsExactlyInAnyOrder(
+            "cpu-request-missing hooks/templates/migrate-job.yaml:16",
+            "memory-request-missing hooks/templates/tests/test-connection.yaml:14",
+            "cpu-request-missing hooks/templates/cleanup-job.yaml:12",
+            "memory-request-missing hooks/templates/cleanup-job.yaml:12");
+    Cli withoutHooks = Cli.run(charts, "lint", "--format", "json", "--no-hooks", "hooks");
     assertThat(withoutHooks.exit()).isZero();
     assertThat(findings(withoutHooks.json())).isEmpty();
+    assertThat(withoutHooks.json().at("/summary/objects").asInt()).isEqualTo(1);
+    assertThat(withHooks.json().at("/summary/objects").asInt()).isEqualTo(4);
   }
 
   @Test

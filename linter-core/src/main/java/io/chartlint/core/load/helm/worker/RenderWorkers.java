@@ -4,6 +4,7 @@ import io.chartlint.core.UsageException;
 import io.chartlint.core.load.helm.ChartRenderException;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.HelmErrors;
+import io.chartlint.core.load.helm.RenderTimeout;
 import io.chartlint.core.load.helm.RenderedChart;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -57,6 +58,9 @@ public final class RenderWorkers implements AutoCloseable {
 
   /** The resident memory one worker may use: the JVM, Go's heap and the chart's output. */
   public static final long MEMORY_LIMIT_MIB = 2048;
+
+  /** The worker's Java heap: the rendered stream passes through it twice (text and frame). */
+  private static final int JAVA_HEAP_MIB = 512;
 
   /** Go's own soft limit, well under {@link #MEMORY_LIMIT_MIB}, so its GC works harder first. */
   private static final String GO_MEMORY_LIMIT = "1536MiB";
@@ -214,7 +218,7 @@ public final class RenderWorkers implements AutoCloseable {
       Map<String, String> env = IsolatedEnvironment.of(environment, home);
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx384m");
+      command.add("-Xmx" + JAVA_HEAP_MIB + "m");
       command.add("-Xss4m");
       command.add("-XX:+UseSerialGC");
       command.add("-XX:TieredStopAtLevel=1");
@@ -379,11 +383,17 @@ public final class RenderWorkers implements AutoCloseable {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           kill();
+          if (what.equals("start")) {
+            throw new ChartRenderException(
+                "the render worker did not start within "
+                    + RenderTimeout.format(timeout)
+                    + "; the machine may be overloaded",
+                null,
+                0);
+          }
           throw new ChartRenderException(
-              "the chart did not "
-                  + what
-                  + " within the render time limit of "
-                  + io.chartlint.core.load.helm.RenderTimeout.format(timeout)
+              "the chart did not render within the render time limit of "
+                  + RenderTimeout.format(timeout)
                   + " and was stopped; a template that never ends, or a range over a huge list,"
                   + " does this (raise the limit with --render-timeout, or renderTimeout in the"
                   + " Maven plugin)",
@@ -483,10 +493,17 @@ public final class RenderWorkers implements AutoCloseable {
       t.start();
     }
 
+    /** The last line that is not a stack frame: the error, not where it happened. */
     String last() {
       synchronized (tail) {
         String[] lines = tail.toString().strip().split("\\R");
-        return lines.length == 0 ? "" : lines[lines.length - 1].strip();
+        for (int i = lines.length - 1; i >= 0; i--) {
+          String line = lines[i].strip();
+          if (!line.isEmpty() && !line.startsWith("at ") && !line.startsWith("...")) {
+            return line;
+          }
+        }
+        return "";
       }
     }
   }

@@ -91,4 +91,34 @@ class RenderLimitsTest {
         .hasMessageContaining("render memory limit of 700 MiB");
     assertTheNextChartStillRenders();
   }
+
+  @Test
+  void aWorkerThatDiesIsOneErrorAndIsReplaced() throws Exception {
+    Path chart =
+        TestCharts.chart(
+            dir,
+            "doomed",
+            "",
+            "{{- range until 100000 }}{{- range until 100000 }}{{- end }}{{- end }}\n"
+                + "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: never\n");
+    workers.helmVersion();
+    ProcessHandle worker = ProcessHandle.of(workers.workerPids().get(0)).orElseThrow();
+    Thread killer =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(1000);
+              } catch (InterruptedException e) {
+                return;
+              }
+              worker.destroyForcibly();
+            });
+    killer.start();
+    assertThatThrownBy(() -> workers.render(request(chart, Duration.ofSeconds(60))))
+        .isInstanceOf(ChartRenderException.class)
+        .hasMessageContaining("the render worker ended without an answer")
+        .hasMessageNotContaining("\tat ");
+    killer.join();
+    assertTheNextChartStillRenders();
+  }
 }
