@@ -117,8 +117,7 @@ class NodeInventoryCliTest {
 
     assertThat(messages(cli, "daemonset-coverage"))
         .singleElement()
-        .satisfies(
-            m -> assertThat(m).startsWith("error ").contains("(it is listed in mustCover)"));
+        .satisfies(m -> assertThat(m).startsWith("error ").contains("(it is listed in mustCover)"));
   }
 
   @Test
@@ -179,8 +178,7 @@ class NodeInventoryCliTest {
   void aDeploymentInANodesFileIsAUsageErrorAtItsLine() throws IOException {
     Files.writeString(
         dir.resolve("nodes.yaml"),
-        NODES
-            + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: secret-sauce}\n");
+        NODES + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: secret-sauce}\n");
 
     Cli cli = lint("--nodes", "nodes.yaml");
 

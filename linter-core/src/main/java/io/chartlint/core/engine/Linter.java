@@ -464,9 +464,9 @@ public final class Linter {
     /**
      * Parses the stream before checking it, so that rules that relate objects (a
      * PodDisruptionBudget and its controller) see every object of the input. Only the first {@link
-     * #RELATED_DOCUMENTS} documents are held at once; past them the rest is checked one document
-     * at a time, as it streams in, and a notice says so, so that a huge generated stream still
-     * lints in bounded memory.
+     * #RELATED_DOCUMENTS} documents are held at once; past them the rest is checked one document at
+     * a time, as it streams in, and a notice says so, so that a huge generated stream still lints
+     * in bounded memory.
      */
     private void lintStream(InputSource source, Reader reader, Sink sink) throws IOException {
       DocumentParser parser = new DocumentParser(request.limits());
@@ -534,8 +534,7 @@ public final class Linter {
         SourceDocument doc, List<KubeObject> objects, List<KubeObject> input, Sink sink) {
       sink.beginDocument(doc);
       for (ActiveRule rule : active) {
-        RunContext context =
-            new RunContext(rule, doc, null, sink, clusterNodes, inventory, input);
+        RunContext context = new RunContext(rule, doc, null, sink, clusterNodes, inventory, input);
         try {
           rule.descriptor().rule().checkDocument(doc, context);
         } catch (RuntimeException e) {

@@ -51,7 +51,12 @@ final class NodeInventoryLoader {
           for (LoadProblem problem : parsed.problems()) {
             // SnakeYAML's messages quote the offending text; say where, not what.
             throw new UsageException(
-                "invalid nodes file " + shown + ":" + problem.line() + ": not valid YAML" + EXPECTED);
+                "invalid nodes file "
+                    + shown
+                    + ":"
+                    + problem.line()
+                    + ": not valid YAML"
+                    + EXPECTED);
           }
           SourceDocument doc =
               new SourceDocument(
@@ -93,7 +98,8 @@ final class NodeInventoryLoader {
       }
       return;
     }
-    if (!"Node".equals(kind) || !"v1".equals(YamlNodes.text(YamlNodes.get(mapping, "apiVersion")))) {
+    if (!"Node".equals(kind)
+        || !"v1".equals(YamlNodes.text(YamlNodes.get(mapping, "apiVersion")))) {
       throw new UsageException(where + "an object that is not a v1 Node" + EXPECTED);
     }
     if (YamlNodes.text(YamlNodes.at(mapping, "metadata.name")) == null) {

@@ -39,8 +39,7 @@ public final class SchedulingInputs {
       inits.add(
           new PodResources.InitContainer(requests(container.resources()), container.isSidecar()));
     }
-    return new PodResources(
-        containers, inits, requests(pod.podResources()), list(pod.overhead()));
+    return new PodResources(containers, inits, requests(pod.podResources()), list(pod.overhead()));
   }
 
   /** {@code spec.os.name}, or null. */

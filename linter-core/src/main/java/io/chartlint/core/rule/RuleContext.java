@@ -32,8 +32,8 @@ public interface RuleContext {
 
   /**
    * Reports a finding at a severity of the rule's choosing rather than the configured one, for a
-   * rule whose parameters single out objects that matter more ({@code daemonset-coverage}'s
-   * {@code mustCover}). Contexts that cannot do this report at the configured severity.
+   * rule whose parameters single out objects that matter more ({@code daemonset-coverage}'s {@code
+   * mustCover}). Contexts that cannot do this report at the configured severity.
    */
   default void report(Node node, String message, String fix, Severity severity) {
     report(node, message, fix);

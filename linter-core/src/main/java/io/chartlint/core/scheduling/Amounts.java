@@ -26,7 +26,8 @@ final class Amounts {
         value = value.divide(KIBI);
         unit++;
       }
-      return value.setScale(Math.min(2, Math.max(0, value.scale())), RoundingMode.HALF_UP)
+      return value
+              .setScale(Math.min(2, Math.max(0, value.scale())), RoundingMode.HALF_UP)
               .stripTrailingZeros()
               .toPlainString()
           + BINARY[unit];

@@ -1,8 +1,8 @@
 package io.chartlint.core.scheduling;
 
 /**
- * A node of a real cluster's inventory: what the placement filters look at, and what it can give
- * to pods.
+ * A node of a real cluster's inventory: what the placement filters look at, and what it can give to
+ * pods.
  *
  * @param node name, labels, annotations and taints
  * @param allocatable {@code status.allocatable}; empty when the manifest has none, and then only

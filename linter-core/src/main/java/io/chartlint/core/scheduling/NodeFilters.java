@@ -64,7 +64,8 @@ public final class NodeFilters {
           lacking = insufficient(request, slice.nodes().get(0));
           missing.set(slice.allocatable(), lacking);
         }
-        groups.add(new NodeGroup(new NodeFit(slice.nodes().get(0), fit, lacking, os), slice.nodes()));
+        groups.add(
+            new NodeGroup(new NodeFit(slice.nodes().get(0), fit, lacking, os), slice.nodes()));
       }
     }
     return groups;
@@ -90,7 +91,8 @@ public final class NodeFilters {
     return keys;
   }
 
-  private static List<ResourceFit.Insufficient> insufficient(ResourceList request, InventoryNode node) {
+  private static List<ResourceFit.Insufficient> insufficient(
+      ResourceList request, InventoryNode node) {
     if (!node.knowsAllocatable()) {
       return List.of();
     }

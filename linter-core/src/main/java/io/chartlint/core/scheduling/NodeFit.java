@@ -31,8 +31,8 @@ public record NodeFit(
   }
 
   /**
-   * Short reasons why the pod does not run on the node, each independent of the node's name so
-   * that nodes of a pool share them; empty when it fits.
+   * Short reasons why the pod does not run on the node, each independent of the node's name so that
+   * nodes of a pool share them; empty when it fits.
    */
   public List<String> reasons() {
     List<String> reasons = new ArrayList<>();
@@ -76,8 +76,7 @@ public record NodeFit(
             default ->
                 "needs "
                     + String.join(
-                        ", ",
-                        term.unmetRequirements().stream().map(Object::toString).toList());
+                        ", ", term.unmetRequirements().stream().map(Object::toString).toList());
           };
       failures.add("term [" + term.index() + "] " + why);
     }

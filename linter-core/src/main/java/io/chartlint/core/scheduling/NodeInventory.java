@@ -30,8 +30,8 @@ public final class NodeInventory {
   private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
   /**
-   * Nodes that give a pod the same placement answer: the same values of the labels it looks at,
-   * the same taints.
+   * Nodes that give a pod the same placement answer: the same values of the labels it looks at, the
+   * same taints.
    *
    * @param representative the node the placement is decided on
    * @param slices the cell's nodes by allocatable

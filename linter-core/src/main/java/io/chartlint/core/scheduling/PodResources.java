@@ -33,8 +33,8 @@ public record PodResources(
   /**
    * An init container's requests.
    *
-   * @param sidecar whether it has {@code restartPolicy: Always} and so keeps running beside the
-   *     app containers
+   * @param sidecar whether it has {@code restartPolicy: Always} and so keeps running beside the app
+   *     containers
    */
   public record InitContainer(ResourceList requests, boolean sidecar) {}
 

@@ -78,7 +78,8 @@ public final class ResourceFit {
       if (isExtended(name) && ignoredExtendedResources.contains(name)) {
         continue;
       }
-      BigDecimal free = units(name, allocatable.get(name)).subtract(units(name, requested.get(name)));
+      BigDecimal free =
+          units(name, allocatable.get(name)).subtract(units(name, requested.get(name)));
       if (amount.compareTo(free) > 0) {
         missing.add(
             new Insufficient(name, request.get(name), requested.get(name), allocatable.get(name)));

@@ -23,8 +23,7 @@ class NodeInventoryTest {
         i % 5 == 0 ? List.of(new Taint("dedicated", "gpu", Taint.NO_SCHEDULE)) : List.of();
     ResourceList allocatable =
         ResourceList.of("cpu", i % 2 == 0 ? "2" : "8", "memory", "8000000000", "pods", "110");
-    return new InventoryNode(
-        new SimulatedNode("node-" + i, labels, Map.of(), taints), allocatable);
+    return new InventoryNode(new SimulatedNode("node-" + i, labels, Map.of(), taints), allocatable);
   }
 
   private static final NodeInventory INVENTORY;

@@ -26,7 +26,17 @@ class ResourceFitTest {
   /** {@code makeAllocatableResources(10, 20, 32, 5, 20, 5)}. */
   private static final ResourceList NODE =
       ResourceList.of(
-          "cpu", "0.010", "memory", "20", "pods", "32", A, "5", "ephemeral-storage", "20", HUGE_A,
+          "cpu",
+          "0.010",
+          "memory",
+          "20",
+          "pods",
+          "32",
+          A,
+          "5",
+          "ephemeral-storage",
+          "20",
+          HUGE_A,
           "5");
 
   private static ResourceList res(long milliCpu, long memory) {
@@ -169,7 +179,9 @@ class ResourceFitTest {
 
     @Test
     void extendedResourceAllocatableEnforcedForMultipleContainers() {
-      assertThat(reasons(pod(ResourceList.of(A, "3"), ResourceList.of(A, "3")), ResourceList.of(A, "2")))
+      assertThat(
+              reasons(
+                  pod(ResourceList.of(A, "3"), ResourceList.of(A, "3")), ResourceList.of(A, "2")))
           .containsExactly("Insufficient " + A);
     }
 
@@ -227,15 +239,13 @@ class ResourceFitTest {
 
     @Test
     void resourcesPlusPodOverheadFits() {
-      PodResources withOverhead =
-          new PodResources(List.of(res(1, 1)), List.of(), null, res(3, 13));
+      PodResources withOverhead = new PodResources(List.of(res(1, 1)), List.of(), null, res(3, 13));
       assertThat(reasons(withOverhead, res(5, 5))).isEmpty();
     }
 
     @Test
     void requestsPlusOverheadDoesNotFitForMemory() {
-      PodResources withOverhead =
-          new PodResources(List.of(res(1, 1)), List.of(), null, res(1, 15));
+      PodResources withOverhead = new PodResources(List.of(res(1, 1)), List.of(), null, res(1, 15));
       assertThat(reasons(withOverhead, res(5, 5))).containsExactly("Insufficient memory");
     }
 
@@ -304,8 +314,7 @@ class ResourceFitTest {
     @Test
     void multipleRestartableAndRegularInitContainers() {
       // init-2 needs 5 beside the sidecars started before it (1+2); the one after does not count
-      assertThat(
-              cpu(List.of(init("5"), sidecar("1"), sidecar("2"), init("5"), sidecar("3")), "1"))
+      assertThat(cpu(List.of(init("5"), sidecar("1"), sidecar("2"), init("5"), sidecar("3")), "1"))
           .isEqualByComparingTo("8");
     }
 
@@ -339,7 +348,8 @@ class ResourceFitTest {
     @Test
     void podOverheadIsAdded() {
       PodResources pod =
-          new PodResources(List.of(ResourceList.of("cpu", "1")), List.of(), null, ResourceList.of("cpu", "1"));
+          new PodResources(
+              List.of(ResourceList.of("cpu", "1")), List.of(), null, ResourceList.of("cpu", "1"));
       assertThat(pod.requests().get("cpu")).isEqualByComparingTo("2");
     }
   }

@@ -24,8 +24,8 @@ import org.yaml.snakeyaml.nodes.Node;
     category = "node agents")
 public final class DisruptionBudgetsAllowDrains implements Rule {
   /**
-   * The controllers whose scale the disruption controller reads ({@code getExpectedScale} in
-   * {@code pkg/controller/disruption/disruption.go}).
+   * The controllers whose scale the disruption controller reads ({@code getExpectedScale} in {@code
+   * pkg/controller/disruption/disruption.go}).
    */
   private static final Set<String> SCALED =
       Set.of("Deployment", "StatefulSet", "ReplicaSet", "ReplicationController");

@@ -74,8 +74,7 @@ public final class WorkloadsFitSomeNode implements Rule {
   }
 
   /** The nodes that have room for the requests but keep the pod out, and why; or nothing. */
-  private static String withRoom(
-      List<NodeGroup> fits, RuleContext context, List<String> labels) {
+  private static String withRoom(List<NodeGroup> fits, RuleContext context, List<String> labels) {
     List<NodeGroup> roomy =
         fits.stream()
             .filter(group -> !group.fit().admitted() && group.fit().insufficient().isEmpty())

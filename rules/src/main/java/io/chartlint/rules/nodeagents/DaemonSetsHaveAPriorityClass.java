@@ -22,7 +22,8 @@ public final class DaemonSetsHaveAPriorityClass implements Rule {
    * The classes every cluster has ({@code SystemPriorityClasses} in {@code
    * pkg/apis/scheduling/types.go}).
    */
-  static final Set<String> SYSTEM_CLASSES = Set.of("system-node-critical", "system-cluster-critical");
+  static final Set<String> SYSTEM_CLASSES =
+      Set.of("system-node-critical", "system-cluster-critical");
 
   static final String NODE_BOUND_ANNOTATION = "chartlint.io/node-bound";
 

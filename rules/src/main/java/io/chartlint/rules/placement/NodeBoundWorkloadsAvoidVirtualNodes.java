@@ -75,7 +75,8 @@ public final class NodeBoundWorkloadsAvoidVirtualNodes implements Rule, RuleDocs
             .inventory()
             .derived(
                 VirtualNodeCatalogue.class,
-                inventory -> VirtualNodeCatalogue.builtIn().withClusterNodes(context.clusterNodes()));
+                inventory ->
+                    VirtualNodeCatalogue.builtIn().withClusterNodes(context.clusterNodes()));
     // Types that let the workload in for the same reason are listed together, in catalogue order.
     Map<String, List<String>> typesByReason = new LinkedHashMap<>();
     Set<NodeSelectorRequirement> exclusions = new LinkedHashSet<>();

@@ -55,7 +55,10 @@ public final class PodAffinityIsValid implements Rule {
         if (value == null || value < 1 || value > 100) {
           context.report(
               weight != null ? weight : weighted,
-              termAt + ".weight: Invalid value: " + YamlNodes.text(weight) + ": must be in the range 1-100",
+              termAt
+                  + ".weight: Invalid value: "
+                  + YamlNodes.text(weight)
+                  + ": must be in the range 1-100",
               FIX);
         }
         Node term = YamlNodes.get(weighted, "podAffinityTerm");
@@ -79,11 +82,13 @@ public final class PodAffinityIsValid implements Rule {
     if (key == null || key.isEmpty()) {
       problems.add(
           new Selectors.Problem(
-              keyNode != null ? keyNode : term, at + ".topologyKey: Required value: can not be empty"));
+              keyNode != null ? keyNode : term,
+              at + ".topologyKey: Required value: can not be empty"));
     } else {
       for (String error : LabelSyntax.qualifiedNameErrors(key)) {
         problems.add(
-            new Selectors.Problem(keyNode, at + ".topologyKey: Invalid value: \"" + key + "\": " + error));
+            new Selectors.Problem(
+                keyNode, at + ".topologyKey: Invalid value: \"" + key + "\": " + error));
       }
     }
     for (Node namespace : YamlNodes.items(YamlNodes.get(term, "namespaces"))) {
@@ -101,7 +106,8 @@ public final class PodAffinityIsValid implements Rule {
     }
     Node selector = YamlNodes.get(term, "labelSelector");
     problems.addAll(Selectors.validate(selector, at + ".labelSelector"));
-    problems.addAll(Selectors.validate(YamlNodes.get(term, "namespaceSelector"), at + ".namespaceSelector"));
+    problems.addAll(
+        Selectors.validate(YamlNodes.get(term, "namespaceSelector"), at + ".namespaceSelector"));
     // validateMatchLabelKeysAndMismatchLabelKeys
     Set<String> selectorKeys = Selectors.keys(selector);
     java.util.Map<String, String> seen = new java.util.HashMap<>();
@@ -111,27 +117,40 @@ public final class PodAffinityIsValid implements Rule {
       if (!keys.isEmpty() && (selector == null || YamlNodes.isNull(selector))) {
         problems.add(
             new Selectors.Problem(
-                list, at + "." + field + ": Forbidden: must not be specified when labelSelector is not set"));
+                list,
+                at
+                    + "."
+                    + field
+                    + ": Forbidden: must not be specified when labelSelector is not set"));
       }
       for (int k = 0; k < keys.size(); k++) {
         String labelKey = YamlNodes.text(keys.get(k));
         String keyAt = at + "." + field + "[" + k + "]";
         for (String error : LabelSyntax.qualifiedNameErrors(labelKey == null ? "" : labelKey)) {
           problems.add(
-              new Selectors.Problem(keys.get(k), keyAt + ": Invalid value: \"" + labelKey + "\": " + error));
+              new Selectors.Problem(
+                  keys.get(k), keyAt + ": Invalid value: \"" + labelKey + "\": " + error));
         }
         if (selectorKeys.contains(labelKey)) {
           problems.add(
               new Selectors.Problem(
                   keys.get(k),
-                  keyAt + ": Invalid value: \"" + labelKey + "\": exists in both " + field + " and labelSelector"));
+                  keyAt
+                      + ": Invalid value: \""
+                      + labelKey
+                      + "\": exists in both "
+                      + field
+                      + " and labelSelector"));
         }
         String other = seen.putIfAbsent(labelKey, field);
         if (other != null && !other.equals(field)) {
           problems.add(
               new Selectors.Problem(
                   keys.get(k),
-                  keyAt + ": Invalid value: \"" + labelKey + "\": exists in both matchLabelKeys and mismatchLabelKeys"));
+                  keyAt
+                      + ": Invalid value: \""
+                      + labelKey
+                      + "\": exists in both matchLabelKeys and mismatchLabelKeys"));
         }
       }
     }
@@ -153,12 +172,18 @@ public final class PodAffinityIsValid implements Rule {
       if (affinity) {
         context.report(
             term,
-            what + ": " + at + " has no labelSelector, so it matches no pod and the pod can never be scheduled",
+            what
+                + ": "
+                + at
+                + " has no labelSelector, so it matches no pod and the pod can never be scheduled",
             "Set labelSelector to the labels of the pods this one must run beside.");
       } else {
         context.report(
             term,
-            what + ": " + at + " has no labelSelector, so it matches no pod and keeps the pod from nothing",
+            what
+                + ": "
+                + at
+                + " has no labelSelector, so it matches no pod and keeps the pod from nothing",
             "Set labelSelector to the labels of the pods this one must avoid.",
             Severity.WARNING);
       }

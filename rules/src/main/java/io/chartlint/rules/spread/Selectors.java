@@ -32,7 +32,8 @@ final class Selectors {
       String value = YamlNodes.text(entry.getValueNode());
       String at = path + ".matchLabels";
       for (String error : LabelSyntax.qualifiedNameErrors(key == null ? "" : key)) {
-        problems.add(new Problem(entry.getKeyNode(), at + ": Invalid value: \"" + key + "\": " + error));
+        problems.add(
+            new Problem(entry.getKeyNode(), at + ": Invalid value: \"" + key + "\": " + error));
       }
       for (String error : LabelSyntax.labelValueErrors(value == null ? "" : value)) {
         problems.add(
@@ -47,14 +48,16 @@ final class Selectors {
       String operator = YamlNodes.text(YamlNodes.get(expression, "operator"));
       int values = YamlNodes.items(YamlNodes.get(expression, "values")).size();
       for (String error : LabelSyntax.qualifiedNameErrors(key == null ? "" : key)) {
-        problems.add(new Problem(expression, at + ".key: Invalid value: \"" + key + "\": " + error));
+        problems.add(
+            new Problem(expression, at + ".key: Invalid value: \"" + key + "\": " + error));
       }
       if ("In".equals(operator) || "NotIn".equals(operator)) {
         if (values == 0) {
           problems.add(
               new Problem(
                   expression,
-                  at + ".values: Required value: must be specified when `operator` is 'In' or"
+                  at
+                      + ".values: Required value: must be specified when `operator` is 'In' or"
                       + " 'NotIn'"));
         }
       } else if ("Exists".equals(operator) || "DoesNotExist".equals(operator)) {
@@ -62,14 +65,18 @@ final class Selectors {
           problems.add(
               new Problem(
                   expression,
-                  at + ".values: Forbidden: may not be specified when `operator` is 'Exists' or"
+                  at
+                      + ".values: Forbidden: may not be specified when `operator` is 'Exists' or"
                       + " 'DoesNotExist'"));
         }
       } else {
         problems.add(
             new Problem(
                 expression,
-                at + ".operator: Invalid value: \"" + operator + "\": not a valid selector operator"));
+                at
+                    + ".operator: Invalid value: \""
+                    + operator
+                    + "\": not a valid selector operator"));
       }
     }
     return problems;
@@ -102,7 +109,8 @@ final class Selectors {
 
   /** The keys a selector names, in {@code matchLabels} and {@code matchExpressions}. */
   static Set<String> keys(Node node) {
-    Set<String> keys = new LinkedHashSet<>(YamlNodes.stringMap(YamlNodes.get(node, "matchLabels")).keySet());
+    Set<String> keys =
+        new LinkedHashSet<>(YamlNodes.stringMap(YamlNodes.get(node, "matchLabels")).keySet());
     for (Node expression : YamlNodes.items(YamlNodes.get(node, "matchExpressions"))) {
       String key = YamlNodes.text(YamlNodes.get(expression, "key"));
       if (key != null) {

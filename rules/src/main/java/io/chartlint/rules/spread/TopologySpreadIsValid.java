@@ -52,7 +52,9 @@ public final class TopologySpreadIsValid implements Rule {
     }
   }
 
-  /** {@code validateTopologySpreadConstraints} in {@code pkg/apis/core/validation/validation.go}. */
+  /**
+   * {@code validateTopologySpreadConstraints} in {@code pkg/apis/core/validation/validation.go}.
+   */
   private static List<Selectors.Problem> validate(Node constraint, String at, Set<String> seen) {
     List<Selectors.Problem> problems = new ArrayList<>();
     Node maxSkew = YamlNodes.get(constraint, "maxSkew");
@@ -61,7 +63,10 @@ public final class TopologySpreadIsValid implements Rule {
       problems.add(
           new Selectors.Problem(
               maxSkew != null ? maxSkew : constraint,
-              at + ".maxSkew: Invalid value: " + YamlNodes.text(maxSkew) + ": must be greater than zero"));
+              at
+                  + ".maxSkew: Invalid value: "
+                  + YamlNodes.text(maxSkew)
+                  + ": must be greater than zero"));
     }
     Node keyNode = YamlNodes.get(constraint, "topologyKey");
     String key = YamlNodes.text(keyNode);
@@ -105,7 +110,10 @@ public final class TopologySpreadIsValid implements Rule {
         problems.add(
             new Selectors.Problem(
                 minDomains,
-                at + ".minDomains: Invalid value: " + YamlNodes.text(minDomains) + ": must be greater than 0"));
+                at
+                    + ".minDomains: Invalid value: "
+                    + YamlNodes.text(minDomains)
+                    + ": must be greater than 0"));
       } else if ("ScheduleAnyway".equals(when)) {
         problems.add(
             new Selectors.Problem(
@@ -124,7 +132,12 @@ public final class TopologySpreadIsValid implements Rule {
         problems.add(
             new Selectors.Problem(
                 node,
-                at + "." + policy + ": Unsupported value: \"" + value + "\": supported values:"
+                at
+                    + "."
+                    + policy
+                    + ": Unsupported value: \""
+                    + value
+                    + "\": supported values:"
                     + " \"Honor\", \"Ignore\""));
       }
     }
@@ -137,7 +150,8 @@ public final class TopologySpreadIsValid implements Rule {
         problems.add(
             new Selectors.Problem(
                 YamlNodes.get(constraint, "matchLabelKeys"),
-                at + ".matchLabelKeys: Required value: must not be specified when labelSelector is"
+                at
+                    + ".matchLabelKeys: Required value: must not be specified when labelSelector is"
                     + " not set"));
       }
       for (int k = 0; k < matchLabelKeys.size(); k++) {
@@ -146,7 +160,8 @@ public final class TopologySpreadIsValid implements Rule {
         for (String error : LabelSyntax.qualifiedNameErrors(labelKey == null ? "" : labelKey)) {
           problems.add(
               new Selectors.Problem(
-                  matchLabelKeys.get(k), keyAt + ": Invalid value: \"" + labelKey + "\": " + error));
+                  matchLabelKeys.get(k),
+                  keyAt + ": Invalid value: \"" + labelKey + "\": " + error));
         }
         if (selectorKeys.contains(labelKey)) {
           problems.add(
@@ -194,14 +209,12 @@ public final class TopologySpreadIsValid implements Rule {
     }
     Node selectorNode = YamlNodes.get(constraint, "labelSelector");
     Policy.Selector selector = Selectors.parse(selectorNode);
-    boolean matchLabelKeys = !YamlNodes.items(YamlNodes.get(constraint, "matchLabelKeys")).isEmpty();
+    boolean matchLabelKeys =
+        !YamlNodes.items(YamlNodes.get(constraint, "matchLabelKeys")).isEmpty();
     if (selectorNode == null || YamlNodes.isNull(selectorNode)) {
       context.report(
           constraint,
-          what
-              + ": "
-              + at
-              + " has no labelSelector, so it counts no pods and spreads nothing",
+          what + ": " + at + " has no labelSelector, so it counts no pods and spreads nothing",
           "Set labelSelector to the labels of this workload's pods.",
           Severity.WARNING);
       return;
