@@ -36,22 +36,31 @@ public final class DaemonSetsCoverTheirNodes implements Rule {
     }
     List<String> labels = NodePools.labels(context.parameters().strings(NodePools.POOL_LABELS));
     boolean mustCover = mustCover(object, context.parameters().strings(MUST_COVER));
-    for (NodePools.Miss miss : NodePools.misses(fits, context.inventory(), labels)) {
-      String message =
-          "DaemonSet '"
-              + object.name()
-              + "' does not run on "
-              + miss.describe()
-              + (mustCover ? " (it is listed in mustCover)" : "");
-      String fix =
-          "If it should run there, tolerate the taint or widen the selector the message names; if"
-              + " it should not, this is expected"
-              + (mustCover ? ", and the DaemonSet should leave mustCover." : ".");
-      if (mustCover) {
-        context.report(Scheduled.placementNode(pod), message, fix, Severity.ERROR);
-      } else {
-        context.report(Scheduled.placementNode(pod), message, fix);
-      }
+    List<NodePools.Miss> misses = NodePools.misses(fits, context.inventory(), labels);
+    if (misses.isEmpty()) {
+      return;
+    }
+    // One finding per DaemonSet, its pools side by side: a chart's agent usually misses several.
+    List<String> pools = misses.stream().map(NodePools.Miss::describe).toList();
+    int missed = misses.stream().mapToInt(NodePools.Miss::missed).sum();
+    String message =
+        "DaemonSet '"
+            + object.name()
+            + "' does not run on "
+            + missed
+            + (missed == 1 ? " node" : " nodes")
+            + " of the inventory"
+            + (mustCover ? " (it is listed in mustCover)" : "")
+            + ": "
+            + String.join(" | ", pools);
+    String fix =
+        "If it should run there, tolerate the taint or widen the selector the message names; if"
+            + " it should not, this is expected"
+            + (mustCover ? ", and the DaemonSet should leave mustCover." : ".");
+    if (mustCover) {
+      context.report(Scheduled.placementNode(pod), message, fix, Severity.ERROR);
+    } else {
+      context.report(Scheduled.placementNode(pod), message, fix);
     }
   }
 
