@@ -88,6 +88,7 @@ public final class SourceMap {
   private final Templates templates;
   private final TreeMap<Integer, Doc> docs = new TreeMap<>();
   private final List<String> fallbacks = new ArrayList<>();
+  private final Map<Integer, Aligner> aligners = new HashMap<>();
 
   /** Reads the templates of a chart directory or packaged {@code .tgz}, subcharts included. */
   public static Chart chart(Path chart) throws IOException {
@@ -162,7 +163,7 @@ public final class SourceMap {
     Matcher kind = KIND.matcher(body);
     String key = file + "\u0000" + (kind.find() ? kind.group(1) : "");
     int after = placed.getOrDefault(key, -1);
-    int[] aligned = new Aligner(program).align(body, after);
+    int[] aligned = aligners.computeIfAbsent(file, f -> new Aligner(program)).align(body, after);
     int[] writer = null;
     if (aligned != null) {
       writer = new int[length];
