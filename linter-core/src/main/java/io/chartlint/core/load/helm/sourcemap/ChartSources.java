@@ -34,6 +34,7 @@ final class ChartSources {
   private static final int MAX_NESTING = 8;
 
   private final Map<String, String> files = new LinkedHashMap<>();
+  private final Map<String, String> onDisk = new LinkedHashMap<>();
   private final List<String> skipped = new ArrayList<>();
   private long bytes;
 
@@ -43,7 +44,7 @@ final class ChartSources {
   static ChartSources read(Path chart) throws IOException {
     ChartSources sources = new ChartSources();
     if (Files.isDirectory(chart)) {
-      sources.directory(chart, "", 0);
+      sources.directory(chart, chart, "", 0);
     } else {
       try (InputStream in = Files.newInputStream(chart)) {
         sources.archive(in, "", 0, Map.of());
@@ -56,12 +57,20 @@ final class ChartSources {
     return files;
   }
 
+  /**
+   * Where files of a chart directory are on disk, relative to the chart, by the path Helm names
+   * them with: a subchart used under an alias renders as {@code charts/<alias>/templates/...}.
+   */
+  Map<String, String> onDisk() {
+    return onDisk;
+  }
+
   /** What was not read, and why. */
   List<String> skipped() {
     return skipped;
   }
 
-  private void directory(Path dir, String prefix, int nesting) throws IOException {
+  private void directory(Path root, Path dir, String prefix, int nesting) throws IOException {
     Path templates = dir.resolve("templates");
     if (Files.isDirectory(templates, LinkOption.NOFOLLOW_LINKS)) {
       try (Stream<Path> walk = Files.walk(templates)) {
@@ -71,6 +80,9 @@ final class ChartSources {
             byte[] content =
                 Files.size(file) <= MAX_BYTES - bytes ? Files.readAllBytes(file) : null;
             add(prefix + relative, content);
+            if (content != null) {
+              onDisk.put(prefix + relative, root.relativize(file).toString().replace('\\', '/'));
+            }
           }
         }
       }
@@ -87,7 +99,7 @@ final class ChartSources {
           // Helm names a subchart's templates after its chart name, or the alias it is used under
           String chartName = chartName(sub, name);
           for (String as : aliases.getOrDefault(chartName, List.of(chartName))) {
-            directory(sub, prefix + "charts/" + as + "/", nesting + 1);
+            directory(root, sub, prefix + "charts/" + as + "/", nesting + 1);
           }
         } else if (name.endsWith(".tgz") && Files.isRegularFile(sub, LinkOption.NOFOLLOW_LINKS)) {
           try (InputStream in = Files.newInputStream(sub)) {

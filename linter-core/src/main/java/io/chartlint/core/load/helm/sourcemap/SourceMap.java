@@ -93,12 +93,12 @@ public final class SourceMap {
   /** Reads the templates of a chart directory or packaged {@code .tgz}, subcharts included. */
   public static Chart chart(Path chart) throws IOException {
     ChartSources sources = ChartSources.read(chart);
-    return new Chart(new Templates(sources.files()), sources.skipped());
+    return new Chart(new Templates(sources.files(), sources.onDisk()), sources.skipped());
   }
 
   /** The templates given as text, keyed by their path in the chart. */
   public static Chart chart(Map<String, String> files) {
-    return new Chart(new Templates(files), List.of());
+    return new Chart(new Templates(files, Map.of()), List.of());
   }
 
   private SourceMap(Templates templates, String rendered) {
