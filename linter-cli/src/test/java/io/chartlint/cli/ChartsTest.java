@@ -44,7 +44,7 @@ class ChartsTest {
     JsonNode report = run.json();
     assertThat(findings(report))
         .containsExactlyInAnyOrder(
-            "virtual-node-exclusion " + DAEMONSET + ":15",
+            "virtual-node-exclusion " + DAEMONSET + ":21",
             "cpu-request-missing " + DAEMONSET + ":27",
             "memory-request-missing " + DAEMONSET + ":27",
             "cpu-request-missing " + DAEMONSET + ":38",
@@ -77,7 +77,7 @@ class ChartsTest {
     // production.yaml requests for the agent and drops the reloader sidecar
     assertThat(findings(run.json()))
         .containsExactlyInAnyOrder(
-            "virtual-node-exclusion " + DAEMONSET + ":15",
+            "virtual-node-exclusion " + DAEMONSET + ":21",
             "cpu-request-missing " + SUBCHART + ":17");
   }
 
@@ -88,7 +88,7 @@ class ChartsTest {
         .contains(
             "virtual-node-exclusion "
                 + DAEMONSET
-                + ":15 [\"values.yaml\",\"ci/exporter-values.yaml\",\"ci/requests-values.yaml\"]",
+                + ":21 [\"values.yaml\",\"ci/exporter-values.yaml\",\"ci/requests-values.yaml\"]",
             "cpu-request-missing "
                 + DAEMONSET
                 + ":27 [\"values.yaml\",\"ci/exporter-values.yaml\"]");

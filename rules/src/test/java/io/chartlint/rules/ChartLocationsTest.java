@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The templates of {@code testdata/.../charts/source-map} mark with {@code # expect:} the line each
  * finding of the rendered chart must land on: templated container names, list items in branches,
- * includes in branches that did not render, range items, with, a helper used twice, two objects
- * of one kind in one template, a subchart and a template with Windows line endings.
+ * includes in branches that did not render, range items, with, a helper used twice, two objects of
+ * one kind in one template, a subchart and a template with Windows line endings.
  */
 class ChartLocationsTest {
   private static final Path CHARTS = Fixtures.resources().resolve("charts");
@@ -94,7 +94,13 @@ class ChartLocationsTest {
                 f -> {
                   assertThat(f.location().related()).hasSize(1);
                   var call = f.location().related().get(0);
-                  return call.file() + ":" + call.line() + ":" + call.column() + " " + call.message();
+                  return call.file()
+                      + ":"
+                      + call.line()
+                      + ":"
+                      + call.column()
+                      + " "
+                      + call.message();
                 })
             .toList();
     assertThat(calls)

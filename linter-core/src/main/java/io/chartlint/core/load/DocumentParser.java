@@ -152,7 +152,8 @@ public final class DocumentParser {
     int line = mark == null ? raw.firstLine() : raw.firstLine() + mark.getLine();
     int column = mark == null ? 1 : mark.getColumn() + 1;
     int[] last = lastContent(raw.text());
-    if (mark != null && (mark.getLine() > last[0] || (mark.getLine() == last[0] && column > last[1]))) {
+    if (mark != null
+        && (mark.getLine() > last[0] || (mark.getLine() == last[0] && column > last[1]))) {
       // found at the end of the document (an unclosed bracket or quote): the document's last
       // line, not the next "---" or a line past the end of the file
       line = raw.firstLine() + last[0];

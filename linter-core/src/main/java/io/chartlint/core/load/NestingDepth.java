@@ -11,8 +11,8 @@ import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
- * Where a document's collections first nest deeper than the limit. SnakeYAML's composer stops
- * there without a position; its parser, which builds no tree, still has the position.
+ * Where a document's collections first nest deeper than the limit. SnakeYAML's composer stops there
+ * without a position; its parser, which builds no tree, still has the position.
  */
 final class NestingDepth {
   private NestingDepth() {}

@@ -173,7 +173,7 @@ final class ChartSources {
       }
       String name = entry.getName().replace('\\', '/');
       int slash = name.indexOf('/');
-      if (slash < 0 || name.contains("/../") || name.startsWith("/")) {
+      if (slash < 0 || name.contains("../") || name.startsWith("/")) {
         continue;
       }
       String chart = name.substring(0, slash);
