@@ -165,7 +165,7 @@ public final class DocumentParser {
           .append(" (")
           .append(clean(e.getContext()))
           .append(" at line ")
-          .append(raw.firstLine() + e.getContextMark().getLine())
+          .append(raw.firstLine() + Math.min(e.getContextMark().getLine(), last[0]))
           .append(')');
     }
     String text = message.toString();

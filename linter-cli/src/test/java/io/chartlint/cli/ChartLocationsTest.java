@@ -1,4 +1,4 @@
-package io.chartlint.rules;
+package io.chartlint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
