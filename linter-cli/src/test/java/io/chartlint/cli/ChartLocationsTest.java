@@ -64,7 +64,7 @@ class ChartLocationsTest {
     }
     assertThat(expected).hasSizeGreaterThan(20);
     assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(result.notices()).noneMatch(n -> n.contains("first line"));
+    assertThat(result.notices()).noneMatch(n -> n.contains("template lines"));
   }
 
   @Test

@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -164,8 +164,9 @@ final class ChartSources {
   private void archive(
       InputStream raw, String prefix, int nesting, Map<String, List<String>> aliases)
       throws IOException {
+    // the JDK's gzip reader: Helm writes an extra header field that commons-compress 1.28 rejects
     TarArchiveInputStream tar =
-        new TarArchiveInputStream(new GzipCompressorInputStream(new BufferedInputStream(raw)));
+        new TarArchiveInputStream(new GZIPInputStream(new BufferedInputStream(raw)));
     TarArchiveEntry entry;
     while ((entry = tar.getNextEntry()) != null) {
       if (!entry.isFile()) {
