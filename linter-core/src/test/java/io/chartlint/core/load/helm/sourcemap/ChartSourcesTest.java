@@ -67,4 +67,40 @@ class ChartSourcesTest {
             "charts/operator/templates/deploy.yaml", "charts/operator-dir/templates/deploy.yaml")
         .doesNotContainKey("charts/packed/templates/svc.yaml");
   }
+
+  @Test
+  void readsArchivesWithTheGzipExtraFieldHelmWrites() throws IOException {
+    java.io.ByteArrayOutputStream tarBytes = new java.io.ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(tarBytes)) {
+      byte[] bytes = "kind: Service\n".getBytes(StandardCharsets.UTF_8);
+      TarArchiveEntry e = new TarArchiveEntry("app/templates/svc.yaml");
+      e.setSize(bytes.length);
+      tar.putArchiveEntry(e);
+      tar.write(bytes);
+      tar.closeArchiveEntry();
+    }
+    // helm package sets gzip's FEXTRA field to bytes that are not RFC 1952 subfields
+    byte[] extra = "+aHR0cHM6Ly95b3V0dS5iZS96OVV6MWljandyTQo=".getBytes(StandardCharsets.US_ASCII);
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    gz.write(new byte[] {0x1f, (byte) 0x8b, 8, 4, 0, 0, 0, 0, 0, (byte) 0xff});
+    gz.write(extra.length & 0xff);
+    gz.write(extra.length >> 8);
+    gz.write(extra);
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, true);
+    byte[] raw = tarBytes.toByteArray();
+    deflater.setInput(raw);
+    deflater.finish();
+    byte[] buffer = new byte[raw.length + 1024];
+    gz.write(buffer, 0, deflater.deflate(buffer));
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(raw);
+    for (long v : new long[] {crc.getValue(), raw.length}) {
+      for (int i = 0; i < 4; i++) {
+        gz.write((int) (v >> (8 * i)) & 0xff);
+      }
+    }
+    Path archive = Files.write(dir.resolve("app-1.0.0.tgz"), gz.toByteArray());
+
+    assertThat(ChartSources.read(archive).files()).containsOnlyKeys("templates/svc.yaml");
+  }
 }
