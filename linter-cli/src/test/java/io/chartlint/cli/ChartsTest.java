@@ -44,8 +44,8 @@ class ChartsTest {
     JsonNode report = run.json();
     assertThat(findings(report))
         .containsExactlyInAnyOrder(
-            "virtual-node-exclusion " + DAEMONSET + ":15",
-            "priority-class-missing " + DAEMONSET + ":15",
+            "virtual-node-exclusion " + DAEMONSET + ":21",
+            "priority-class-missing " + DAEMONSET + ":21",
             "cpu-request-missing " + DAEMONSET + ":27",
             "memory-request-missing " + DAEMONSET + ":27",
             "ephemeral-storage-request-missing " + DAEMONSET + ":27",
@@ -83,8 +83,8 @@ class ChartsTest {
     // production.yaml requests cpu and memory for the agent and drops the reloader sidecar
     assertThat(findings(run.json()))
         .containsExactlyInAnyOrder(
-            "virtual-node-exclusion " + DAEMONSET + ":15",
-            "priority-class-missing " + DAEMONSET + ":15",
+            "virtual-node-exclusion " + DAEMONSET + ":21",
+            "priority-class-missing " + DAEMONSET + ":21",
             "ephemeral-storage-request-missing " + DAEMONSET + ":28",
             "ephemeral-storage-request-missing " + DAEMONSET + ":38",
             "cpu-request-missing " + SUBCHART + ":17",
@@ -98,7 +98,7 @@ class ChartsTest {
         .contains(
             "virtual-node-exclusion "
                 + DAEMONSET
-                + ":15 [\"values.yaml\",\"ci/exporter-values.yaml\",\"ci/requests-values.yaml\"]",
+                + ":21 [\"values.yaml\",\"ci/exporter-values.yaml\",\"ci/requests-values.yaml\"]",
             "cpu-request-missing "
                 + DAEMONSET
                 + ":27 [\"values.yaml\",\"ci/exporter-values.yaml\"]");

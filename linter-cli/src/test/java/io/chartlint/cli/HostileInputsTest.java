@@ -239,7 +239,8 @@ class HostileInputsTest {
     Cli plain = lint("plain.yaml");
     List<String> expected = findings(plain).stream().map(f -> f.substring(5)).toList();
     assertThat(expected)
-        .anySatisfy(f -> assertThat(f).startsWith(".yaml:12 yaml-syntax"))
+        // the unclosed "[" on line 11 is found at the "---" below it: reported on line 11
+        .anySatisfy(f -> assertThat(f).startsWith(".yaml:11 yaml-syntax").contains("at line 11"))
         .anySatisfy(f -> assertThat(f).startsWith(".yaml:21 cpu-request"));
     for (String name : List.of("bom", "crlf", "both")) {
       Cli cli = lint(name + ".yaml");

@@ -18,7 +18,7 @@ final class ChartSourceMaps {
             chart.displayName()
                 + ": "
                 + TemplateLocations.oneLine(problem)
-                + "; findings in what it writes point at its first line");
+                + "; findings in what it writes are not placed on template lines");
       }
       return templates;
     } catch (IOException | UncheckedIOException e) {
@@ -26,7 +26,7 @@ final class ChartSourceMaps {
           chart.displayName()
               + ": cannot read the templates to place findings on their lines ("
               + TemplateLocations.oneLine(String.valueOf(e.getMessage()))
-              + "); findings point at each template's first line");
+              + "); findings are not placed on template lines");
       return null;
     }
   }
@@ -49,7 +49,7 @@ final class ChartSourceMaps {
               + set.name()
               + "): "
               + TemplateLocations.oneLine(fallback)
-              + "; its findings point at the template's first line");
+              + "; its findings are not placed on template lines");
     }
     return map;
   }

@@ -28,8 +28,9 @@ final class TemplateLocations {
       int streamLine,
       int column,
       Path workingDirectory) {
-    Optional<SourceMap.Origin> origin =
-        map == null ? Optional.empty() : map.at(streamLine, Math.max(column, 0));
+    // The line is the template line that wrote the rendered line's first character: for
+    // "- name: {{ include "app.name" . }}" the list item's line, not the helper's.
+    Optional<SourceMap.Origin> origin = map == null ? Optional.empty() : map.line(streamLine);
     if (origin.isPresent()) {
       SourceMap.Origin o = origin.get();
       Path file = ChartFiles.inChart(chart, o.file());
@@ -49,7 +50,7 @@ final class TemplateLocations {
         return new Location(
             Inputs.display(file, workingDirectory),
             o.line(),
-            o.exact() ? o.column() : 0,
+            o.exact() ? column(map, streamLine, column, o) : 0,
             template,
             streamLine,
             related);
@@ -61,6 +62,28 @@ final class TemplateLocations {
       return new Location(Inputs.display(file, workingDirectory), 1, 0, template, streamLine);
     }
     return new Location(displayName, streamLine, column, template, streamLine);
+  }
+
+  /**
+   * The column on the template line of what wrote the node's first character: the text itself, or
+   * the action or {@code include} on that line that wrote it; else the line's first character.
+   */
+  private static int column(SourceMap map, int streamLine, int column, SourceMap.Origin line) {
+    if (column <= 0) {
+      return line.column();
+    }
+    SourceMap.Origin node = map.at(streamLine, column).orElse(line);
+    if (node.file().equals(line.file()) && node.line() == line.line()) {
+      return node.column();
+    }
+    List<SourceMap.Call> calls = node.calls();
+    for (int i = calls.size() - 1; i >= 0; i--) {
+      SourceMap.Call call = calls.get(i);
+      if (call.file().equals(line.file()) && call.line() == line.line()) {
+        return call.column();
+      }
+    }
+    return line.column();
   }
 
   /** Template text as one short line with control characters escaped. */

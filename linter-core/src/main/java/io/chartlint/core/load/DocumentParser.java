@@ -97,8 +97,12 @@ public final class DocumentParser {
       problems.add(fromMarked(raw, e));
       return new Parsed(null, problems);
     } catch (YAMLException e) {
-      problems.add(
-          new LoadProblem(kindOf(e.getMessage()), raw.firstLine(), 1, clean(e.getMessage())));
+      // SnakeYAML's composer gives no position for the nesting limit: find where it is exceeded
+      int line =
+          e.getMessage() != null && e.getMessage().contains("Nesting Depth exceeded")
+              ? raw.firstLine() + NestingDepth.lineExceeding(raw.text(), limits.maxNestingDepth())
+              : raw.firstLine();
+      problems.add(new LoadProblem(kindOf(e.getMessage()), line, 1, clean(e.getMessage())));
       return new Parsed(null, problems);
     } catch (StackOverflowError e) {
       problems.add(
@@ -147,17 +151,45 @@ public final class DocumentParser {
     Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
     int line = mark == null ? raw.firstLine() : raw.firstLine() + mark.getLine();
     int column = mark == null ? 1 : mark.getColumn() + 1;
+    int[] last = lastContent(raw.text());
+    if (mark != null
+        && (mark.getLine() > last[0] || (mark.getLine() == last[0] && column > last[1]))) {
+      // found at the end of the document (an unclosed bracket or quote): the document's last
+      // line, not the next "---" or a line past the end of the file
+      line = raw.firstLine() + last[0];
+      column = last[1];
+    }
     StringBuilder message = new StringBuilder(clean(e.getProblem()));
     if (e.getContext() != null && e.getContextMark() != null) {
       message
           .append(" (")
           .append(clean(e.getContext()))
           .append(" at line ")
-          .append(raw.firstLine() + e.getContextMark().getLine())
+          .append(raw.firstLine() + Math.min(e.getContextMark().getLine(), last[0]))
           .append(')');
     }
     String text = message.toString();
     return new LoadProblem(kindOf(text), line, column, text);
+  }
+
+  /**
+   * The 0-based line of the last character of a document that is not white space, and the 1-based
+   * column just after it.
+   */
+  private static int[] lastContent(String text) {
+    int end = text.length();
+    while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    int line = 0;
+    int lineStart = 0;
+    for (int i = 0; i < end; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new int[] {line, end - lineStart + 1};
   }
 
   private static LoadProblem.Kind kindOf(String message) {

@@ -56,6 +56,13 @@ class SarifReporterTest {
   }
 
   @Test
+  void relatedLocationsValidateAgainstTheOfficialSchema() throws IOException {
+    assertThat(sarifSchema().validate(sarif(RelatedLocationsTest.result(), false))).isEmpty();
+    assertThat(sarif(RelatedLocationsTest.result(), false).at("/runs/0/results/0/relatedLocations"))
+        .hasSize(1);
+  }
+
+  @Test
   void schemaRejectsABrokenLog() throws IOException {
     JsonNode log = sarif(SampleResult.result(), false);
     ((com.fasterxml.jackson.databind.node.ObjectNode) log.get("runs").get(0).get("results").get(0))

@@ -17,17 +17,26 @@ final class Aligner {
   /** The cost of one character written by an action, in units that leave room for tie-breaks. */
   static final long WILD_COST = 1024;
 
+  /**
+   * A line break written by an action that calls no function writing lines: possible (a value may
+   * hold line breaks) but unlikely, so a multi-line action or literal text is preferred.
+   */
+  static final long LINE_BREAK_COST = 64 * WILD_COST;
+
   /** Entering the template anywhere but at the start of a document. */
   static final long ANYWHERE_COST = 64 * WILD_COST;
 
   /** States costlier than the cheapest by more than this are dropped. */
-  static final long BEAM = 4000 * WILD_COST;
+  static final long BEAM = 1000 * WILD_COST;
 
   /** At most this many live states per character; the cheapest are kept. */
-  static final int WIDTH = 20_000;
+  static final int WIDTH = 5_000;
 
   /** State visits per document before it falls back. */
   static final long BUDGET = 12_000_000;
+
+  private static final int INDEX_BITS = 24;
+  private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
   private final Program p;
   private final int[] stamp;
@@ -61,11 +70,6 @@ final class Aligner {
    *     map to the first and second it writes), or -1
    */
   int[] align(String text, int after) {
-    int[] result = align(text, after, false);
-    return result != null ? result : align(text, after, true);
-  }
-
-  private int[] align(String text, int after, boolean anywhere) {
     used = 0;
     int n = text.length();
     int[] layerStart = new int[n + 2];
@@ -73,18 +77,17 @@ final class Aligner {
     char first = n == 0 ? 0 : text.charAt(0);
     int rankAfter = 0;
     int rankBefore = 0;
-    for (int s = 0; s < p.size; s++) {
+    for (int s : p.starts()) {
       byte k = p.kind[s];
-      if (k != Program.CHAR && k != Program.WILD) {
-        continue;
-      }
       if (k == Program.CHAR && p.ch[s] != first) {
         continue;
       }
-      if (p.docStart[s] || s == 0) {
+      if (p.docStart[s]) {
         long rank = s > after ? rankAfter++ : 512 + rankBefore++;
         push(s, Math.min(rank, WILD_COST - 1), -1);
-      } else if (anywhere) {
+      } else if (k == Program.CHAR) {
+        // a line of literal text where no document starts: rarely right, but it keeps a
+        // document aligned when the template starts it in a way not recognised as a start
         push(s, ANYWHERE_COST, -1);
       }
     }
@@ -106,8 +109,9 @@ final class Aligner {
           if (p.ch[s] == c) {
             push(s + 1, cost, i);
           }
-        } else {
-          push(s, cost + WILD_COST, i);
+        } else if (p.kind[s] == Program.WILD) {
+          boolean breaksLine = c == '\n' && !p.sites.get(p.target[s]).multiline();
+          push(s, cost + (breaksLine ? LINE_BREAK_COST : WILD_COST), i);
         }
       }
       if (srcCount == 0 || !closure(pos)) {
@@ -158,16 +162,18 @@ final class Aligner {
    * consuming states reached as the next layer, pruned to the beam; false when none is reached.
    */
   private boolean closure(int pos) {
-    Integer[] order = new Integer[srcCount];
+    // cheapest first: costs in the high bits, the source's index in the low ones
+    long[] order = new long[srcCount];
     for (int i = 0; i < srcCount; i++) {
-      order[i] = i;
+      order[i] = (srcCost[i] << INDEX_BITS) | i;
     }
-    Arrays.sort(order, (a, b) -> Long.compare(srcCost[a], srcCost[b]));
+    Arrays.sort(order);
     epoch++;
     int layer = used;
-    long min = srcCount == 0 ? 0 : srcCost[order[0]];
+    long min = srcCount == 0 ? 0 : srcCost[(int) (order[0] & INDEX_MASK)];
     int[] stack = new int[16];
-    for (Integer o : order) {
+    for (long packed : order) {
+      int o = (int) (packed & INDEX_MASK);
       long cost = srcCost[o];
       if (cost > min + BEAM || used - layer >= WIDTH) {
         break;
@@ -188,7 +194,7 @@ final class Aligner {
           stack = Arrays.copyOf(stack, stack.length * 2);
         }
         switch (p.kind[s]) {
-          case Program.CHAR -> append(s, cost, back, layer);
+          case Program.CHAR, Program.END -> append(s, cost, back, layer);
           case Program.WILD -> {
             append(s, cost, back, layer);
             stack[top++] = s + 1;

@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -34,6 +34,7 @@ final class ChartSources {
   private static final int MAX_NESTING = 8;
 
   private final Map<String, String> files = new LinkedHashMap<>();
+  private final Map<String, String> onDisk = new LinkedHashMap<>();
   private final List<String> skipped = new ArrayList<>();
   private long bytes;
 
@@ -43,7 +44,7 @@ final class ChartSources {
   static ChartSources read(Path chart) throws IOException {
     ChartSources sources = new ChartSources();
     if (Files.isDirectory(chart)) {
-      sources.directory(chart, "", 0);
+      sources.directory(chart, chart, "", 0);
     } else {
       try (InputStream in = Files.newInputStream(chart)) {
         sources.archive(in, "", 0, Map.of());
@@ -56,12 +57,20 @@ final class ChartSources {
     return files;
   }
 
+  /**
+   * Where files of a chart directory are on disk, relative to the chart, by the path Helm names
+   * them with: a subchart used under an alias renders as {@code charts/<alias>/templates/...}.
+   */
+  Map<String, String> onDisk() {
+    return onDisk;
+  }
+
   /** What was not read, and why. */
   List<String> skipped() {
     return skipped;
   }
 
-  private void directory(Path dir, String prefix, int nesting) throws IOException {
+  private void directory(Path root, Path dir, String prefix, int nesting) throws IOException {
     Path templates = dir.resolve("templates");
     if (Files.isDirectory(templates, LinkOption.NOFOLLOW_LINKS)) {
       try (Stream<Path> walk = Files.walk(templates)) {
@@ -71,6 +80,9 @@ final class ChartSources {
             byte[] content =
                 Files.size(file) <= MAX_BYTES - bytes ? Files.readAllBytes(file) : null;
             add(prefix + relative, content);
+            if (content != null) {
+              onDisk.put(prefix + relative, root.relativize(file).toString().replace('\\', '/'));
+            }
           }
         }
       }
@@ -87,7 +99,7 @@ final class ChartSources {
           // Helm names a subchart's templates after its chart name, or the alias it is used under
           String chartName = chartName(sub, name);
           for (String as : aliases.getOrDefault(chartName, List.of(chartName))) {
-            directory(sub, prefix + "charts/" + as + "/", nesting + 1);
+            directory(root, sub, prefix + "charts/" + as + "/", nesting + 1);
           }
         } else if (name.endsWith(".tgz") && Files.isRegularFile(sub, LinkOption.NOFOLLOW_LINKS)) {
           try (InputStream in = Files.newInputStream(sub)) {
@@ -152,8 +164,9 @@ final class ChartSources {
   private void archive(
       InputStream raw, String prefix, int nesting, Map<String, List<String>> aliases)
       throws IOException {
+    // the JDK's gzip reader: Helm writes an extra header field that commons-compress 1.28 rejects
     TarArchiveInputStream tar =
-        new TarArchiveInputStream(new GzipCompressorInputStream(new BufferedInputStream(raw)));
+        new TarArchiveInputStream(new GZIPInputStream(new BufferedInputStream(raw)));
     TarArchiveEntry entry;
     while ((entry = tar.getNextEntry()) != null) {
       if (!entry.isFile()) {
@@ -161,7 +174,7 @@ final class ChartSources {
       }
       String name = entry.getName().replace('\\', '/');
       int slash = name.indexOf('/');
-      if (slash < 0 || name.contains("/../") || name.startsWith("/")) {
+      if (slash < 0 || name.contains("../") || name.startsWith("/")) {
         continue;
       }
       String chart = name.substring(0, slash);

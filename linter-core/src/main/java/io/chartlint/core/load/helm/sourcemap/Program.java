@@ -20,14 +20,26 @@ final class Program {
   static final byte SPLIT = 2;
   static final byte JUMP = 3;
 
+  /** The end of the template: writes nothing more, and a document may end there. */
+  static final byte END = 4;
+
   /** How deep includes expand; deeper calls stay wildcards (Helm itself stops at 1000). */
   static final int MAX_DEPTH = 12;
 
   /** How many states one template may compile to before further includes stay wildcards. */
   static final int MAX_STATES = 4_000_000;
 
-  /** Where an action sits, and its text. */
-  record Site(int file, int start, String text) {}
+  /**
+   * Where an action sits, and its text; {@code multiline} when it calls a function that writes
+   * lines ({@code toYaml}, {@code include}, {@code nindent} ...), where other actions write a value
+   * on one line unless the value itself holds line breaks.
+   */
+  record Site(int file, int start, String text, boolean multiline) {}
+
+  private static final java.util.regex.Pattern MULTILINE =
+      java.util.regex.Pattern.compile(
+          "\\b(?:toYaml|toJson|toPrettyJson|toRawJson|toToml|mustToYaml|mustToJson|include"
+              + "|template|tpl|n?indent|Files|printf?|println|cat|join|replace|b64dec|fromYaml)\\b");
 
   /** One step of an include chain: the call site, and the chain it was called from. */
   record Chain(int parent, int site) {}
@@ -39,6 +51,11 @@ final class Program {
   int[] offset = new int[1024];
   int[] chain = new int[1024];
   boolean[] docStart = new boolean[1024];
+
+  /** Literal characters that are the first of their template line other than white space. */
+  boolean[] lineStart = new boolean[1024];
+
+  private int[] starts;
   int size;
 
   final List<Site> sites = new ArrayList<>();
@@ -59,6 +76,7 @@ final class Program {
   static Program compile(Templates templates, int fileIndex) {
     Program p = new Program(templates);
     p.emitAll(templates.nodes(fileIndex), fileIndex, 0, 0, 0);
+    p.add(END, fileIndex, templates.source(fileIndex).length(), 0);
     return p;
   }
 
@@ -100,6 +118,11 @@ final class Program {
           docStart[s] = true;
         }
         atDocStart = false;
+        int before = i - 1;
+        while (before >= 0 && (src.charAt(before) == ' ' || src.charAt(before) == '\t')) {
+          before--;
+        }
+        lineStart[s] = before < 0 || src.charAt(before) == '\n';
       } else if (c == '\n') {
         if (separatorBefore(src, i, t.start())) {
           atDocStart = true;
@@ -110,20 +133,26 @@ final class Program {
         }
       }
     }
+    // "---" whose newline a trim marker removed ({{- end }}\n---\n{{- if }}) still separates
+    if (t.end() > t.start() && separatorBefore(src, t.end(), t.start())) {
+      atDocStart = true;
+    }
   }
 
-  /** Whether the line that ends at {@code newline} is a document separator {@code ---}. */
+  /**
+   * Whether the text of a token's line that ends at {@code newline} is a document separator {@code
+   * ---}.
+   */
   private static boolean separatorBefore(String src, int newline, int textStart) {
-    int lineStart = src.lastIndexOf('\n', newline - 1) + 1;
-    if (lineStart < textStart) {
-      return false;
-    }
+    int lineStart = Math.max(textStart, src.lastIndexOf('\n', newline - 1) + 1);
     String line = src.substring(lineStart, newline).stripTrailing();
     return line.equals("---") || line.startsWith("--- ");
   }
 
   private int site(int fileIndex, Parser.Action action) {
-    sites.add(new Site(fileIndex, action.start(), action.text()));
+    sites.add(
+        new Site(
+            fileIndex, action.start(), action.text(), MULTILINE.matcher(action.text()).find()));
     return sites.size() - 1;
   }
 
@@ -155,11 +184,13 @@ final class Program {
       int nl = add(CHAR, fileIndex, c.action().start(), chainId);
       ch[nl] = '\n';
       for (int k = 0; k < bodyIndent; k++) {
-        ch[add(CHAR, fileIndex, c.action().start(), chainId)] = ' ';
+        int pad = add(CHAR, fileIndex, c.action().start(), chainId);
+        ch[pad] = ' ';
       }
     } else {
       for (int k = 0; k < c.indent(); k++) {
-        ch[add(CHAR, fileIndex, c.action().start(), chainId)] = ' ';
+        int pad = add(CHAR, fileIndex, c.action().start(), chainId);
+        ch[pad] = ' ';
       }
     }
     boolean saved = atDocStart;
@@ -213,6 +244,17 @@ final class Program {
     atDocStart = afterBody || atDocStart;
   }
 
+  /** The states where a document may start: documents' starts, then literal line starts. */
+  synchronized int[] starts() {
+    if (starts == null) {
+      starts =
+          java.util.stream.IntStream.range(0, size)
+              .filter(s -> docStart[s] || lineStart[s])
+              .toArray();
+    }
+    return starts;
+  }
+
   private int add(byte k, int fileIndex, int off, int chainId) {
     if (size == kind.length) {
       int n = size * 2;
@@ -223,6 +265,7 @@ final class Program {
       offset = Arrays.copyOf(offset, n);
       chain = Arrays.copyOf(chain, n);
       docStart = Arrays.copyOf(docStart, n);
+      lineStart = Arrays.copyOf(lineStart, n);
     }
     kind[size] = k;
     file[size] = fileIndex;

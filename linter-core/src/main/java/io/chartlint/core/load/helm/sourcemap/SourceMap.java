@@ -88,16 +88,17 @@ public final class SourceMap {
   private final Templates templates;
   private final TreeMap<Integer, Doc> docs = new TreeMap<>();
   private final List<String> fallbacks = new ArrayList<>();
+  private final Map<Integer, Aligner> aligners = new HashMap<>();
 
   /** Reads the templates of a chart directory or packaged {@code .tgz}, subcharts included. */
   public static Chart chart(Path chart) throws IOException {
     ChartSources sources = ChartSources.read(chart);
-    return new Chart(new Templates(sources.files()), sources.skipped());
+    return new Chart(new Templates(sources.files(), sources.onDisk()), sources.skipped());
   }
 
   /** The templates given as text, keyed by their path in the chart. */
   public static Chart chart(Map<String, String> files) {
-    return new Chart(new Templates(files), List.of());
+    return new Chart(new Templates(files, Map.of()), List.of());
   }
 
   private SourceMap(Templates templates, String rendered) {
@@ -162,7 +163,7 @@ public final class SourceMap {
     Matcher kind = KIND.matcher(body);
     String key = file + "\u0000" + (kind.find() ? kind.group(1) : "");
     int after = placed.getOrDefault(key, -1);
-    int[] aligned = new Aligner(program).align(body, after);
+    int[] aligned = aligners.computeIfAbsent(file, f -> new Aligner(program)).align(body, after);
     int[] writer = null;
     if (aligned != null) {
       writer = new int[length];

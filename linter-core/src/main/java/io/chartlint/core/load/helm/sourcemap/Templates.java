@@ -18,6 +18,7 @@ final class Templates {
   record Defined(int file, List<Node> body) {}
 
   private final List<String> paths = new ArrayList<>();
+  private final List<String> shown = new ArrayList<>();
   private final List<String> sources = new ArrayList<>();
   private final List<int[]> lineStarts = new ArrayList<>();
   private final List<List<Node>> trees = new ArrayList<>();
@@ -30,11 +31,17 @@ final class Templates {
   private final Map<String, Defined> defines = new HashMap<>();
   private final Map<Integer, Program> programs = new ConcurrentHashMap<>();
 
-  /** Parses every file; files are taken in path order, as Helm parses them. */
-  Templates(Map<String, String> files) {
+  /**
+   * Parses every file; files are taken in path order, as Helm parses them.
+   *
+   * @param files the text of each file, by the path Helm names it with
+   * @param onDisk where those of a chart directory are, relative to the chart
+   */
+  Templates(Map<String, String> files, Map<String, String> onDisk) {
     for (Map.Entry<String, String> e : new TreeMap<>(files).entrySet()) {
       int index = paths.size();
       paths.add(e.getKey());
+      shown.add(onDisk.getOrDefault(e.getKey(), e.getKey()));
       sources.add(e.getValue());
       lineStarts.add(lineStarts(e.getValue()));
       byPath.put(e.getKey(), index);
@@ -70,8 +77,9 @@ final class Templates {
     return i == null || trees.get(i) == null ? -1 : i;
   }
 
+  /** A file's path in the chart as it is on disk, where it is on disk. */
   String path(int file) {
-    return paths.get(file);
+    return shown.get(file);
   }
 
   String source(int file) {

@@ -154,4 +154,44 @@ class SourceMapTest {
     assertThat(map.fallbacks()).hasSize(1);
     assertThat(List.copyOf(map.fallbacks()).get(0)).contains("templates/x.yaml");
   }
+
+  @Test
+  void nestedRangesMatchEachItemOfEachLevel() {
+    String template =
+        "kind: X\nitems:\n{{- range .Values.groups }}\n  - group: {{ .name }}\n    members:\n"
+            + "    {{- range .members }}\n      - {{ . }}\n    {{- end }}\n{{- end }}\nend: true\n";
+    SourceMap map =
+        map(
+            stream(
+                "templates/x.yaml",
+                "kind: X\nitems:\n  - group: a\n    members:\n      - 1\n      - 2\n"
+                    + "  - group: b\n    members:\n      - 3\nend: true"),
+            "templates/x.yaml",
+            template);
+    assertThat(where(map, 5)).isEqualTo("templates/x.yaml:4:3");
+    assertThat(where(map, 8)).isEqualTo("templates/x.yaml:7:7");
+    assertThat(where(map, 9)).isEqualTo("templates/x.yaml:4:3");
+    assertThat(where(map, 11)).isEqualTo("templates/x.yaml:7:7");
+    assertThat(where(map, 12)).isEqualTo("templates/x.yaml:10:1");
+  }
+
+  @Test
+  void aTemplateOfManyActionsAgainstALongDocumentStaysBounded() {
+    StringBuilder template = new StringBuilder("kind: X\ndata:\n");
+    for (int i = 0; i < 2000; i++) {
+      template.append("  k").append(i).append(": {{ .Values.v }}{{ .Values.w }}\n");
+    }
+    StringBuilder doc = new StringBuilder("kind: X\ndata:\n");
+    for (int i = 0; i < 4000; i++) {
+      doc.append("  k").append(i % 2000).append(": ").append("v".repeat(i % 7)).append('\n');
+    }
+    SourceMap map =
+        map(
+            stream("templates/x.yaml", doc.toString().strip()),
+            "templates/x.yaml",
+            template.toString());
+    // either aligned or counted as a fallback; never a hang, never silently nothing
+    assertThat(map.line(3)).isPresent();
+    assertThat(map.line(3).orElseThrow().exact() || !map.fallbacks().isEmpty()).isTrue();
+  }
 }

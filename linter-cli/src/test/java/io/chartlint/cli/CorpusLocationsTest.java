@@ -1,4 +1,4 @@
-package io.chartlint.rules;
+package io.chartlint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -72,6 +72,8 @@ class CorpusLocationsTest {
       Files.writeString(TABLE, actual, StandardCharsets.UTF_8);
     }
     assertThat(result.internalErrors()).isEmpty();
+    // every document of every chart that renders is mapped to its template's lines
+    assertThat(result.notices()).noneMatch(n -> n.contains("template lines"));
     assertThat(actual)
         .as("corpus locations differ from " + TABLE)
         .isEqualTo(Files.readString(TABLE, StandardCharsets.UTF_8));
