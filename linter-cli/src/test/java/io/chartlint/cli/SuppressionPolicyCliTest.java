@@ -182,11 +182,11 @@ class SuppressionPolicyCliTest {
     assertThat(findings(json.json(), "ignoredByPolicy"))
         .containsExactly(
             "cpu-request-missing 19 ignored comment at line 18 (bursts at start-up only): #"
-                + " chartlint:ignore comments are turned off by suppressions in"
-                + " .chartlint.yaml:2",
-            "memory-request-missing 19 ignored annotation on Deployment/web: no"
-                + " chartlint.io/ignore-reason annotation beside it and suppressions in"
-                + " .chartlint.yaml:2 requires one");
+                + " chartlint:ignore comments are turned off by the suppressions section of"
+                + " .chartlint.yaml",
+            "memory-request-missing 19 ignored annotation on Deployment/web: it has no"
+                + " chartlint.io/ignore-reason beside it, which the suppressions section of"
+                + " .chartlint.yaml requires");
   }
 
   @Test

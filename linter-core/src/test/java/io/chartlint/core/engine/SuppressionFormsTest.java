@@ -442,7 +442,7 @@ class SuppressionFormsTest {
     assertThat(ignored(result))
         .containsExactly(
             "no-latest-images web 19 by annotation on Deployment/shop/web: chartlint.io/ignore"
-                + " annotations are turned off by suppressions in .chartlint.yaml:1");
+                + " annotations are turned off by the suppressions section of .chartlint.yaml");
     assertThat(result.unusedSuppressions()).isEmpty();
   }
 
@@ -461,7 +461,7 @@ class SuppressionFormsTest {
     assertThat(ignored(result))
         .containsExactly(
             "no-bad-containers web 18 by comment at line 17: # chartlint:ignore comments are"
-                + " turned off by suppressions in .chartlint.yaml:2");
+                + " turned off by the suppressions section of .chartlint.yaml");
     assertThat(suppressed(result))
         .containsExactly("no-bad-containers api 39 by annotation on Deployment/shop/api");
     assertThat(result.unusedSuppressions()).isEmpty();
@@ -516,11 +516,11 @@ class SuppressionFormsTest {
         .containsExactly("no-bad-containers web 18", "no-latest-images web 19");
     assertThat(ignored(result))
         .containsExactly(
-            "no-bad-containers web 18 by comment at line 17: the comment gives no reason and"
-                + " suppressions in .chartlint.yaml:1 requires one",
-            "no-latest-images web 19 by annotation on Deployment/shop/web: no"
-                + " chartlint.io/ignore-reason annotation beside it and suppressions in"
-                + " .chartlint.yaml:1 requires one");
+            "no-bad-containers web 18 by comment at line 17: the comment gives no reason, which"
+                + " the suppressions section of .chartlint.yaml requires",
+            "no-latest-images web 19 by annotation on Deployment/shop/web: it has no"
+                + " chartlint.io/ignore-reason beside it, which the suppressions section of"
+                + " .chartlint.yaml requires");
     assertThat(suppressed(result))
         .containsExactly(
             "no-bad-containers api 40 by comment at line 39 (renamed in 2.0)",
