@@ -75,12 +75,46 @@ class SuppressionFormsTest {
     }
   }
 
+  /** Reports every ConfigMap document as a whole: a finding without an object. */
+  @RuleInfo(
+      id = "no-config-maps",
+      summary = "Documents are not ConfigMaps",
+      severity = Severity.INFO,
+      since = "0.1.0",
+      category = "test")
+  static final class NoConfigMaps implements Rule {
+    @Override
+    public void checkDocument(io.chartlint.core.load.SourceDocument document, RuleContext context) {
+      if ("ConfigMap".equals(YamlNodes.text(YamlNodes.get(document.root(), "kind")))) {
+        context.reportAt(document.firstLine(), 1, "a ConfigMap", "");
+      }
+    }
+  }
+
+  /** Throws on the object named boom. */
+  @RuleInfo(
+      id = "crashes-on-boom",
+      summary = "Crashes",
+      severity = Severity.INFO,
+      since = "0.1.0",
+      category = "test")
+  static final class CrashesOnBoom implements Rule {
+    @Override
+    public void check(KubeObject object, RuleContext context) {
+      if ("boom".equals(object.name())) {
+        throw new IllegalStateException("boom");
+      }
+    }
+  }
+
   private final Linter linter =
       new Linter(
           new RuleSet(
               List.of(
                   RuleDescriptor.of(new NoBadContainers()),
-                  RuleDescriptor.of(new NoLatestImages()))),
+                  RuleDescriptor.of(new NoLatestImages()),
+                  RuleDescriptor.of(new NoConfigMaps()),
+                  RuleDescriptor.of(new CrashesOnBoom()))),
           Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
 
   /** A Deployment; {@code %s} are the object's annotations, the template's, and the containers. */
@@ -152,7 +186,11 @@ class SuppressionFormsTest {
   }
 
   private static String describe(Finding f) {
-    return f.ruleId() + " " + f.resource().name() + " " + f.location().line();
+    return f.ruleId()
+        + " "
+        + (f.resource() == null ? "-" : f.resource().name())
+        + " "
+        + f.location().line();
   }
 
   // ---- annotation on the object
@@ -555,5 +593,153 @@ class SuppressionFormsTest {
             SuppressionPolicy::comments,
             SuppressionPolicy::requireReason)
         .containsExactly(true, true, false);
+  }
+
+  // ---- excludes by template and for whole documents, unused and expired ones
+
+  private static final String CONFIG_MAP =
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n";
+
+  @Test
+  void excludesMatchTemplatesAndWholeDocumentsAndListTheUnusedOnes() throws IOException {
+    Config config =
+        config(
+            """
+            exclude:
+              - {template: "*/other.yaml", reason: another file}
+              - {kind: ConfigMap, reason: objects only}
+              - {name: web, reason: retired, until: 2026-01-01}
+              - {template: "app.y*ml", rules: [no-latest-images], reason: this file}
+              - {name: web, kind: Deployment, namespace: shop, rules: [no-config-maps], reason: not here}
+              - {rules: [no-config-maps], reason: documents too}
+            """);
+    LintResult result = lint(config, deployment("web", "", "", BAD_LATEST) + "---\n" + CONFIG_MAP);
+    assertThat(reported(result)).containsExactly("no-bad-containers web 17");
+    assertThat(suppressed(result))
+        .containsExactly(
+            "no-latest-images web 18 by exclude at .chartlint.yaml:5 (this file)",
+            "no-config-maps - 20 by exclude at .chartlint.yaml:7 (documents too)");
+    assertThat(result.unusedSuppressions())
+        .containsExactly(
+            ".chartlint.yaml:2: exclude entry suppresses nothing",
+            ".chartlint.yaml:3: exclude entry suppresses nothing",
+            ".chartlint.yaml:6: exclude entry suppresses nothing");
+    assertThat(result.notices())
+        .containsExactly(
+            ".chartlint.yaml:4: exclude entry expired on 2026-01-01 and no longer applies"
+                + " (retired)");
+  }
+
+  @Test
+  void excludeFieldsAreAndedAndGlobbed() throws IOException {
+    Config config =
+        config(
+            """
+            exclude:
+              - {kind: Deploy*, namespace: "sh*p", name: "*", rules: [no-bad-containers], reason: a}
+              - {kind: StatefulSet, name: web, reason: other kind}
+              - {namespace: prod, reason: other namespace}
+            """);
+    LintResult result = lint(config, deployment("web", "", "", BAD_LATEST));
+    assertThat(suppressed(result))
+        .containsExactly("no-bad-containers web 17 by exclude at .chartlint.yaml:2 (a)");
+    assertThat(reported(result)).containsExactly("no-latest-images web 18");
+    assertThat(Suppressions.glob(null, null)).isTrue();
+    assertThat(Suppressions.glob("a*", null)).isFalse();
+    assertThat(Suppressions.glob("a.c", "abc")).isFalse();
+    assertThat(Suppressions.glob("*", "")).isTrue();
+  }
+
+  // ---- what a chart's findings look like when suppressed, and a rule that crashes
+
+  @Test
+  void aChartsFindingsAreSuppressedAtTheTemplateLineAcrossValuesSets() throws IOException {
+    Path chart = dir.resolve("web");
+    Files.createDirectories(chart.resolve("templates"));
+    Files.createDirectories(chart.resolve("ci"));
+    Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: web\nversion: 0.1.0\n");
+    Files.writeString(chart.resolve("values.yaml"), "image: nginx:latest\n");
+    Files.writeString(chart.resolve("ci/pinned-values.yaml"), "image: nginx:1.27\n");
+    Files.writeString(
+        chart.resolve("templates/deploy.yaml"),
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          template:
+            spec:
+              containers:
+                # chartlint:ignore no-bad-containers kept for the dashboards
+                - name: bad
+                  image: {{ .Values.image }}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          template:
+            spec:
+              containers:
+                - name: bad
+                  image: {{ .Values.image }}
+        """);
+    LintRequest request =
+        LintRequest.of(List.of("web"), dir)
+            .withThreads(1)
+            .withRenderer(
+                io.chartlint.core.load.helm.EmbeddedHelmRenderer.load(),
+                io.chartlint.core.load.helm.ChartRenderRequest.of(dir),
+                true);
+    LintResult result = linter.lint(request);
+    assertThat(result.internalErrors()).isEmpty();
+    assertThat(result.findings())
+        .extracting(
+            f ->
+                describe(f)
+                    + " "
+                    + f.location().file()
+                    + " "
+                    + f.location().template()
+                    + " "
+                    + f.valuesSets())
+        .containsExactly(
+            "no-latest-images web 12 web/templates/deploy.yaml web/templates/deploy.yaml [values.yaml]",
+            "no-bad-containers api 23 web/templates/deploy.yaml web/templates/deploy.yaml"
+                + " [values.yaml, ci/pinned-values.yaml]",
+            "no-latest-images api 24 web/templates/deploy.yaml web/templates/deploy.yaml"
+                + " [values.yaml]");
+    // once per values set that rendered it
+    assertThat(suppressed(result))
+        .containsExactly(
+            "no-bad-containers web 11 by comment at line 12 (kept for the dashboards)",
+            "no-bad-containers web 11 by comment at line 12 (kept for the dashboards)");
+    assertThat(result.unusedSuppressions()).isEmpty();
+  }
+
+  @Test
+  void aRuleThatCrashesIsAnInternalErrorNamingTheObjectAndTheOthersStillRun() throws IOException {
+    LintResult result =
+        lint(
+            deployment("boom", "", "", BAD_LATEST)
+                + "---\n"
+                + deployment("api", "", "", BAD_LATEST));
+    assertThat(result.internalErrors())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "rule crashes-on-boom failed on app.yaml:1 (Deployment/shop/boom):"
+                + " java.lang.IllegalStateException: boom")
+        .contains("CrashesOnBoom.check");
+    assertThat(reported(result))
+        .containsExactly(
+            "no-bad-containers boom 17",
+            "no-latest-images boom 18",
+            "no-bad-containers api 37",
+            "no-latest-images api 38");
   }
 }
