@@ -209,6 +209,7 @@ class SuppressionFormsTest {
     assertThat(reported(result))
         .containsExactly("no-bad-containers api 37", "no-latest-images api 38");
     assertThat(result.unusedSuppressions()).isEmpty();
+    assertThat(result.objects()).isEqualTo(2);
   }
 
   @Test
@@ -289,6 +290,28 @@ class SuppressionFormsTest {
         .containsExactly(
             "app.yaml:14: Deployment/shop/web pod template: annotation chartlint.io/ignore="
                 + "\"no-bad-containers\" suppresses nothing");
+  }
+
+  @Test
+  void aPodsOwnAnnotationIsReadOnceAsTheObjects() throws IOException {
+    LintResult result =
+        lint(
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: solo
+              annotations:
+                chartlint.io/ignore: no-such-rule
+            spec:
+              containers:
+                - name: app
+                  image: app:1
+            """);
+    assertThat(result.unusedSuppressions())
+        .containsExactly(
+            "app.yaml:6: Pod/solo: annotation chartlint.io/ignore=\"no-such-rule\" suppresses"
+                + " nothing");
   }
 
   // ---- ignore-reason
@@ -675,6 +698,8 @@ class SuppressionFormsTest {
                 # chartlint:ignore no-bad-containers kept for the dashboards
                 - name: bad
                   image: {{ .Values.image }}
+                  # chartlint:ignore no-latest-images
+                  command: [run]
         ---
         apiVersion: apps/v1
         kind: Deployment
@@ -709,16 +734,22 @@ class SuppressionFormsTest {
                     + f.valuesSets())
         .containsExactly(
             "no-latest-images web 12 web/templates/deploy.yaml web/templates/deploy.yaml [values.yaml]",
-            "no-bad-containers api 23 web/templates/deploy.yaml web/templates/deploy.yaml"
+            "no-bad-containers api 25 web/templates/deploy.yaml web/templates/deploy.yaml"
                 + " [values.yaml, ci/pinned-values.yaml]",
-            "no-latest-images api 24 web/templates/deploy.yaml web/templates/deploy.yaml"
+            "no-latest-images api 26 web/templates/deploy.yaml web/templates/deploy.yaml"
                 + " [values.yaml]");
     // once per values set that rendered it
     assertThat(suppressed(result))
         .containsExactly(
             "no-bad-containers web 11 by comment at line 12 (kept for the dashboards)",
             "no-bad-containers web 11 by comment at line 12 (kept for the dashboards)");
-    assertThat(result.unusedSuppressions()).isEmpty();
+    // listed once, though both values sets rendered it (the line is the rendered stream's)
+    assertThat(result.unusedSuppressions())
+        .singleElement()
+        .asString()
+        .startsWith("web:")
+        .endsWith(": '# chartlint:ignore no-latest-images' suppresses nothing");
+    assertThat(result.objects()).isEqualTo(4);
   }
 
   @Test
