@@ -20,7 +20,7 @@ public record SuppressionPolicy(
   /** Every inline suppression counts, with or without a reason. */
   public static final SuppressionPolicy DEFAULT = new SuppressionPolicy(true, true, false, null);
 
-  /** This policy with annotations and comments turned off, as {@code origin} asks. */
+  /** This policy with annotations and comments turned off, as {@code by} asks. */
   public SuppressionPolicy withoutInline(String by) {
     return new SuppressionPolicy(false, false, requireReason, by);
   }
