@@ -7,9 +7,13 @@ import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
 import io.chartlint.testdata.Fixtures;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
@@ -21,13 +25,49 @@ import org.junit.jupiter.api.Test;
 class RulePackConsistencyTest {
   private final RuleSet rules = RuleSet.discover();
 
+  /**
+   * Reads the registration files themselves: {@link ServiceLoader} drops a class listed twice, so
+   * comparing its list with itself can never find a duplicate.
+   */
   @Test
-  void everyRuleIsRegisteredOnce() {
-    List<String> classes = new ArrayList<>();
-    for (Rule rule : ServiceLoader.load(Rule.class)) {
-      classes.add(rule.getClass().getName());
+  void everyRuleIsRegisteredOnce() throws IOException {
+    List<String> registered = new ArrayList<>();
+    Enumeration<URL> files =
+        getClass().getClassLoader().getResources("META-INF/services/" + Rule.class.getName());
+    while (files.hasMoreElements()) {
+      URL file = files.nextElement();
+      try (InputStream in = file.openStream()) {
+        registered.addAll(registeredClasses(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      }
     }
-    assertThat(classes).doesNotHaveDuplicates().hasSameSizeAs(rules.all());
+    List<String> loaded = new ArrayList<>();
+    for (Rule rule : ServiceLoader.load(Rule.class)) {
+      loaded.add(rule.getClass().getName());
+    }
+    assertThat(registered).as("registered rule classes").doesNotHaveDuplicates();
+    assertThat(registered).containsExactlyInAnyOrderElementsOf(loaded);
+    assertThat(rules.all())
+        .extracting(rule -> rule.rule().getClass().getName())
+        .containsExactlyInAnyOrderElementsOf(registered);
+  }
+
+  @Test
+  void aDuplicateRegistrationIsSeen() {
+    assertThat(registeredClasses("# comment\n a.B \n\nc.D # trailing comment\r\na.B\n"))
+        .containsExactly("a.B", "c.D", "a.B");
+  }
+
+  /** The class names of a service file: one a line, {@code #} starts a comment. */
+  static List<String> registeredClasses(String text) {
+    List<String> names = new ArrayList<>();
+    for (String line : text.split("\\R")) {
+      int hash = line.indexOf('#');
+      String name = (hash < 0 ? line : line.substring(0, hash)).strip();
+      if (!name.isEmpty()) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   @Test

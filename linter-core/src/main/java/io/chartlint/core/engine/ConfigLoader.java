@@ -190,7 +190,7 @@ public final class ConfigLoader {
         node.path("annotations").asBoolean(true),
         node.path("comments").asBoolean(true),
         node.path("requireReason").asBoolean(false),
-        "suppressions in " + file.getFileName() + ":" + lineOf(node, root));
+        "the suppressions section of " + file.getFileName());
   }
 
   private static String text(JsonNode node, String field) {

@@ -11,8 +11,8 @@ package io.chartlint.core.engine;
  * @param requireReason whether an inline suppression needs a reason to suppress: text after the
  *     rule list of a comment, or a {@code chartlint.io/ignore-reason} annotation beside the
  *     annotation
- * @param origin what set this policy, for messages ({@code .chartlint.yaml:4}, {@code
- *     --no-inline-suppressions}); null for the defaults
+ * @param origin what set this policy, for messages ({@code the suppressions section of
+ *     .chartlint.yaml}, {@code --no-inline-suppressions}); null for the defaults
  */
 public record SuppressionPolicy(
     boolean annotations, boolean comments, boolean requireReason, String origin) {
@@ -20,7 +20,7 @@ public record SuppressionPolicy(
   /** Every inline suppression counts, with or without a reason. */
   public static final SuppressionPolicy DEFAULT = new SuppressionPolicy(true, true, false, null);
 
-  /** This policy with annotations and comments turned off, as {@code origin} asks. */
+  /** This policy with annotations and comments turned off, as {@code by} asks. */
   public SuppressionPolicy withoutInline(String by) {
     return new SuppressionPolicy(false, false, requireReason, by);
   }
@@ -35,7 +35,7 @@ public record SuppressionPolicy(
       return "# chartlint:ignore comments are turned off by " + origin;
     }
     if (requireReason && reason.isBlank()) {
-      return "the comment gives no reason and " + origin + " requires one";
+      return "the comment gives no reason, which " + origin + " requires";
     }
     return null;
   }
@@ -50,11 +50,11 @@ public record SuppressionPolicy(
       return Sink.IGNORE_ANNOTATION + " annotations are turned off by " + origin;
     }
     if (requireReason && (reason == null || reason.isBlank())) {
-      return "no "
+      return "it has no "
           + Sink.IGNORE_REASON_ANNOTATION
-          + " annotation beside it and "
+          + " beside it, which "
           + origin
-          + " requires one";
+          + " requires";
     }
     return null;
   }

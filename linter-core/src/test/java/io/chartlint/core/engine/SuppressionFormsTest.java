@@ -75,12 +75,46 @@ class SuppressionFormsTest {
     }
   }
 
+  /** Reports every ConfigMap document as a whole: a finding without an object. */
+  @RuleInfo(
+      id = "no-config-maps",
+      summary = "Documents are not ConfigMaps",
+      severity = Severity.INFO,
+      since = "0.1.0",
+      category = "test")
+  static final class NoConfigMaps implements Rule {
+    @Override
+    public void checkDocument(io.chartlint.core.load.SourceDocument document, RuleContext context) {
+      if ("ConfigMap".equals(YamlNodes.text(YamlNodes.get(document.root(), "kind")))) {
+        context.reportAt(document.firstLine(), 1, "a ConfigMap", "");
+      }
+    }
+  }
+
+  /** Throws on the object named boom. */
+  @RuleInfo(
+      id = "crashes-on-boom",
+      summary = "Crashes",
+      severity = Severity.INFO,
+      since = "0.1.0",
+      category = "test")
+  static final class CrashesOnBoom implements Rule {
+    @Override
+    public void check(KubeObject object, RuleContext context) {
+      if ("boom".equals(object.name())) {
+        throw new IllegalStateException("boom");
+      }
+    }
+  }
+
   private final Linter linter =
       new Linter(
           new RuleSet(
               List.of(
                   RuleDescriptor.of(new NoBadContainers()),
-                  RuleDescriptor.of(new NoLatestImages()))),
+                  RuleDescriptor.of(new NoLatestImages()),
+                  RuleDescriptor.of(new NoConfigMaps()),
+                  RuleDescriptor.of(new CrashesOnBoom()))),
           Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
 
   /** A Deployment; {@code %s} are the object's annotations, the template's, and the containers. */
@@ -152,7 +186,11 @@ class SuppressionFormsTest {
   }
 
   private static String describe(Finding f) {
-    return f.ruleId() + " " + f.resource().name() + " " + f.location().line();
+    return f.ruleId()
+        + " "
+        + (f.resource() == null ? "-" : f.resource().name())
+        + " "
+        + f.location().line();
   }
 
   // ---- annotation on the object
@@ -171,6 +209,7 @@ class SuppressionFormsTest {
     assertThat(reported(result))
         .containsExactly("no-bad-containers api 37", "no-latest-images api 38");
     assertThat(result.unusedSuppressions()).isEmpty();
+    assertThat(result.objects()).isEqualTo(2);
   }
 
   @Test
@@ -251,6 +290,28 @@ class SuppressionFormsTest {
         .containsExactly(
             "app.yaml:14: Deployment/shop/web pod template: annotation chartlint.io/ignore="
                 + "\"no-bad-containers\" suppresses nothing");
+  }
+
+  @Test
+  void aPodsOwnAnnotationIsReadOnceAsTheObjects() throws IOException {
+    LintResult result =
+        lint(
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: solo
+              annotations:
+                chartlint.io/ignore: no-such-rule
+            spec:
+              containers:
+                - name: app
+                  image: app:1
+            """);
+    assertThat(result.unusedSuppressions())
+        .containsExactly(
+            "app.yaml:6: Pod/solo: annotation chartlint.io/ignore=\"no-such-rule\" suppresses"
+                + " nothing");
   }
 
   // ---- ignore-reason
@@ -442,7 +503,7 @@ class SuppressionFormsTest {
     assertThat(ignored(result))
         .containsExactly(
             "no-latest-images web 19 by annotation on Deployment/shop/web: chartlint.io/ignore"
-                + " annotations are turned off by suppressions in .chartlint.yaml:1");
+                + " annotations are turned off by the suppressions section of .chartlint.yaml");
     assertThat(result.unusedSuppressions()).isEmpty();
   }
 
@@ -461,7 +522,7 @@ class SuppressionFormsTest {
     assertThat(ignored(result))
         .containsExactly(
             "no-bad-containers web 18 by comment at line 17: # chartlint:ignore comments are"
-                + " turned off by suppressions in .chartlint.yaml:2");
+                + " turned off by the suppressions section of .chartlint.yaml");
     assertThat(suppressed(result))
         .containsExactly("no-bad-containers api 39 by annotation on Deployment/shop/api");
     assertThat(result.unusedSuppressions()).isEmpty();
@@ -516,11 +577,11 @@ class SuppressionFormsTest {
         .containsExactly("no-bad-containers web 18", "no-latest-images web 19");
     assertThat(ignored(result))
         .containsExactly(
-            "no-bad-containers web 18 by comment at line 17: the comment gives no reason and"
-                + " suppressions in .chartlint.yaml:1 requires one",
-            "no-latest-images web 19 by annotation on Deployment/shop/web: no"
-                + " chartlint.io/ignore-reason annotation beside it and suppressions in"
-                + " .chartlint.yaml:1 requires one");
+            "no-bad-containers web 18 by comment at line 17: the comment gives no reason, which"
+                + " the suppressions section of .chartlint.yaml requires",
+            "no-latest-images web 19 by annotation on Deployment/shop/web: it has no"
+                + " chartlint.io/ignore-reason beside it, which the suppressions section of"
+                + " .chartlint.yaml requires");
     assertThat(suppressed(result))
         .containsExactly(
             "no-bad-containers api 40 by comment at line 39 (renamed in 2.0)",
@@ -555,5 +616,161 @@ class SuppressionFormsTest {
             SuppressionPolicy::comments,
             SuppressionPolicy::requireReason)
         .containsExactly(true, true, false);
+  }
+
+  // ---- excludes by template and for whole documents, unused and expired ones
+
+  private static final String CONFIG_MAP =
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n";
+
+  @Test
+  void excludesMatchTemplatesAndWholeDocumentsAndListTheUnusedOnes() throws IOException {
+    Config config =
+        config(
+            """
+            exclude:
+              - {template: "*/other.yaml", reason: another file}
+              - {kind: ConfigMap, reason: objects only}
+              - {name: web, reason: retired, until: 2026-01-01}
+              - {template: "app.y*ml", rules: [no-latest-images], reason: this file}
+              - {name: web, kind: Deployment, namespace: shop, rules: [no-config-maps], reason: not here}
+              - {rules: [no-config-maps], reason: documents too}
+            """);
+    LintResult result = lint(config, deployment("web", "", "", BAD_LATEST) + "---\n" + CONFIG_MAP);
+    assertThat(reported(result)).containsExactly("no-bad-containers web 17");
+    assertThat(suppressed(result))
+        .containsExactly(
+            "no-latest-images web 18 by exclude at .chartlint.yaml:5 (this file)",
+            "no-config-maps - 20 by exclude at .chartlint.yaml:7 (documents too)");
+    assertThat(result.unusedSuppressions())
+        .containsExactly(
+            ".chartlint.yaml:2: exclude entry suppresses nothing",
+            ".chartlint.yaml:3: exclude entry suppresses nothing",
+            ".chartlint.yaml:6: exclude entry suppresses nothing");
+    assertThat(result.notices())
+        .containsExactly(
+            ".chartlint.yaml:4: exclude entry expired on 2026-01-01 and no longer applies"
+                + " (retired)");
+  }
+
+  @Test
+  void excludeFieldsAreAndedAndGlobbed() throws IOException {
+    Config config =
+        config(
+            """
+            exclude:
+              - {kind: Deploy*, namespace: "sh*p", name: "*", rules: [no-bad-containers], reason: a}
+              - {kind: StatefulSet, name: web, reason: other kind}
+              - {namespace: prod, reason: other namespace}
+            """);
+    LintResult result = lint(config, deployment("web", "", "", BAD_LATEST));
+    assertThat(suppressed(result))
+        .containsExactly("no-bad-containers web 17 by exclude at .chartlint.yaml:2 (a)");
+    assertThat(reported(result)).containsExactly("no-latest-images web 18");
+    assertThat(Suppressions.glob(null, null)).isTrue();
+    assertThat(Suppressions.glob("a*", null)).isFalse();
+    assertThat(Suppressions.glob("a.c", "abc")).isFalse();
+    assertThat(Suppressions.glob("*", "")).isTrue();
+  }
+
+  // ---- what a chart's findings look like when suppressed, and a rule that crashes
+
+  @Test
+  void aChartsFindingsAreSuppressedAtTheTemplateLineAcrossValuesSets() throws IOException {
+    Path chart = dir.resolve("web");
+    Files.createDirectories(chart.resolve("templates"));
+    Files.createDirectories(chart.resolve("ci"));
+    Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: web\nversion: 0.1.0\n");
+    Files.writeString(chart.resolve("values.yaml"), "image: nginx:latest\n");
+    Files.writeString(chart.resolve("ci/pinned-values.yaml"), "image: nginx:1.27\n");
+    Files.writeString(
+        chart.resolve("templates/deploy.yaml"),
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          template:
+            spec:
+              containers:
+                # chartlint:ignore no-bad-containers kept for the dashboards
+                - name: bad
+                  image: {{ .Values.image }}
+                  # chartlint:ignore no-latest-images
+                  command: [run]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+          namespace: shop
+        spec:
+          template:
+            spec:
+              containers:
+                - name: bad
+                  image: {{ .Values.image }}
+        """);
+    LintRequest request =
+        LintRequest.of(List.of("web"), dir)
+            .withThreads(1)
+            .withRenderer(
+                io.chartlint.core.load.helm.EmbeddedHelmRenderer.load(),
+                io.chartlint.core.load.helm.ChartRenderRequest.of(dir),
+                true);
+    LintResult result = linter.lint(request);
+    assertThat(result.internalErrors()).isEmpty();
+    assertThat(result.findings())
+        .extracting(
+            f ->
+                describe(f)
+                    + " "
+                    + f.location().file()
+                    + " "
+                    + f.location().template()
+                    + " "
+                    + f.valuesSets())
+        .containsExactly(
+            "no-latest-images web 12 web/templates/deploy.yaml web/templates/deploy.yaml [values.yaml]",
+            "no-bad-containers api 25 web/templates/deploy.yaml web/templates/deploy.yaml"
+                + " [values.yaml, ci/pinned-values.yaml]",
+            "no-latest-images api 26 web/templates/deploy.yaml web/templates/deploy.yaml"
+                + " [values.yaml]");
+    // once per values set that rendered it
+    assertThat(suppressed(result))
+        .containsExactly(
+            "no-bad-containers web 11 by comment at line 12 (kept for the dashboards)",
+            "no-bad-containers web 11 by comment at line 12 (kept for the dashboards)");
+    // listed once, though both values sets rendered it (the line is the rendered stream's)
+    assertThat(result.unusedSuppressions())
+        .singleElement()
+        .asString()
+        .startsWith("web:")
+        .endsWith(": '# chartlint:ignore no-latest-images' suppresses nothing");
+    assertThat(result.objects()).isEqualTo(4);
+  }
+
+  @Test
+  void aRuleThatCrashesIsAnInternalErrorNamingTheObjectAndTheOthersStillRun() throws IOException {
+    LintResult result =
+        lint(
+            deployment("boom", "", "", BAD_LATEST)
+                + "---\n"
+                + deployment("api", "", "", BAD_LATEST));
+    assertThat(result.internalErrors())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "rule crashes-on-boom failed on app.yaml:1 (Deployment/shop/boom):"
+                + " java.lang.IllegalStateException: boom")
+        .contains("CrashesOnBoom.check");
+    assertThat(reported(result))
+        .containsExactly(
+            "no-bad-containers boom 17",
+            "no-latest-images boom 18",
+            "no-bad-containers api 37",
+            "no-latest-images api 38");
   }
 }

@@ -116,6 +116,10 @@ class QuantityTest {
     "100u, 0.0001, DECIMAL_SI, 100u",
     "1n, 0.000000001, DECIMAL_SI, 1n",
     "12Ti, 13194139533312, BINARY_SI, 12Ti",
+    "1Pi, 1125899906842624, BINARY_SI, 1Pi",
+    "2.5Pi, 2814749767106560, BINARY_SI, 2560Ti",
+    "1024Ti, 1125899906842624, BINARY_SI, 1Pi",
+    "-3Pi, -3377699720527872, BINARY_SI, -3Pi",
     "1P, 1000000000000000, DECIMAL_SI, 1P",
     "2T, 2000000000000, DECIMAL_SI, 2T",
     "3k, 3000, DECIMAL_SI, 3k"
@@ -239,6 +243,8 @@ class QuantityTest {
     "1025, 1025 bytes",
     "1E, 1 EB",
     "1Ei, 1 EiB",
+    "1Pi, 1 PiB",
+    "1536Ti, 1536 TiB",
     "-2Mi, -2 MiB"
   })
   void describesBytesInTheLargestExactUnit(String input, String bytes) {
