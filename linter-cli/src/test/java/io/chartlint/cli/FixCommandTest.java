@@ -178,7 +178,7 @@ class FixCommandTest {
                   containers:
                     - name: web
                       image: nginx:1.27
-                      resources: {requests: {cpu: 10m, memory: 32Mi}}
+                      resources: {requests: {cpu: 10m, memory: 32Mi, ephemeral-storage: 1Gi}}
             """);
 
     Cli fix = Cli.run(dir, "fix", "web.yaml");

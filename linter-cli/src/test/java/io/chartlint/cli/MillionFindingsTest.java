@@ -24,7 +24,7 @@ class MillionFindingsTest {
   @TempDir Path dir;
 
   private static final int OBJECTS = 50_000;
-  private static final int CONTAINERS = 10; // each missing a CPU and a memory request
+  private static final int CONTAINERS = 10; // each missing a CPU and a memory request, only those
 
   private Path manifests(int objects) throws IOException {
     Path file = dir.resolve("many-" + objects + ".yaml");
@@ -33,7 +33,11 @@ class MillionFindingsTest {
         w.write("---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app-" + i + "}\n");
         w.write("spec:\n  template:\n    spec:\n      containers:\n");
         for (int c = 0; c < CONTAINERS; c++) {
-          w.write("        - {name: c" + c + ", image: example/app:1}\n");
+          w.write(
+              "        - {name: c"
+                  + c
+                  + ", image: example/app:1,"
+                  + " resources: {requests: {ephemeral-storage: 1Gi}}}\n");
         }
       }
     }

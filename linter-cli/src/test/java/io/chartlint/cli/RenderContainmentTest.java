@@ -82,10 +82,16 @@ class RenderContainmentTest {
             "cpu-request-missing hooks/templates/migrate-job.yaml:16",
             "memory-request-missing hooks/templates/tests/test-connection.yaml:14",
             "cpu-request-missing hooks/templates/cleanup-job.yaml:12",
-            "memory-request-missing hooks/templates/cleanup-job.yaml:12");
+            "memory-request-missing hooks/templates/cleanup-job.yaml:12",
+            // info: no container of the chart requests ephemeral storage
+            "ephemeral-storage-request-missing hooks/templates/deployment.yaml:16",
+            "ephemeral-storage-request-missing hooks/templates/migrate-job.yaml:16",
+            "ephemeral-storage-request-missing hooks/templates/tests/test-connection.yaml:14",
+            "ephemeral-storage-request-missing hooks/templates/cleanup-job.yaml:12");
     Cli withoutHooks = Cli.run(charts, "lint", "--format", "json", "--no-hooks", "hooks");
     assertThat(withoutHooks.exit()).isZero();
-    assertThat(findings(withoutHooks.json())).isEmpty();
+    assertThat(findings(withoutHooks.json()))
+        .containsExactly("ephemeral-storage-request-missing hooks/templates/deployment.yaml:16");
     assertThat(withoutHooks.json().at("/summary/objects").asInt()).isEqualTo(1);
     assertThat(withHooks.json().at("/summary/objects").asInt()).isEqualTo(4);
   }

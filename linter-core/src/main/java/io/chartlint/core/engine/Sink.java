@@ -276,7 +276,8 @@ final class Sink {
         location,
         budget.share(Escaping.multiline(f.fix())),
         f.valuesSets(),
-        identity);
+        identity,
+        f.edit());
   }
 
   /** The object's names as they may be printed: the same instance when nothing needs escaping. */

@@ -510,8 +510,82 @@ public final class PolicyLoader {
         .toLowerCase(Locale.ROOT);
   }
 
+  /** A copy of the tree without the object members whose value is null. */
+  static JsonNode withoutNullMembers(JsonNode node) {
+    if (node == null || !node.isContainerNode()) {
+      return node;
+    }
+    JsonNode copy = node.deepCopy();
+    prune(copy);
+    return copy;
+  }
+
+  /**
+   * Keywords whose value is never a string: an empty string there can only be a key written with
+   * nothing after it ({@code required:}), which the location-keeping YAML reader returns as "".
+   */
+  private static final java.util.Set<String> NEVER_STRING =
+      java.util.Set.of(
+          "required",
+          "properties",
+          "items",
+          "prefixItems",
+          "enum",
+          "allOf",
+          "anyOf",
+          "oneOf",
+          "not",
+          "if",
+          "then",
+          "else",
+          "contains",
+          "patternProperties",
+          "additionalProperties",
+          "dependentRequired",
+          "dependentSchemas",
+          "$defs",
+          "definitions",
+          "minItems",
+          "maxItems",
+          "minLength",
+          "maxLength",
+          "minProperties",
+          "maxProperties",
+          "minimum",
+          "maximum",
+          "exclusiveMinimum",
+          "exclusiveMaximum",
+          "multipleOf",
+          "uniqueItems");
+
+  private static boolean writtenEmpty(String keyword, JsonNode value) {
+    return value.isTextual() && value.asText().isEmpty() && NEVER_STRING.contains(keyword);
+  }
+
+  private static void prune(JsonNode node) {
+    if (node.isObject()) {
+      var object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+      List<String> nulls = new ArrayList<>();
+      object
+          .properties()
+          .forEach(
+              e -> {
+                if (e.getValue().isNull() || writtenEmpty(e.getKey(), e.getValue())) {
+                  nulls.add(e.getKey());
+                } else {
+                  prune(e.getValue());
+                }
+              });
+      object.remove(nulls);
+    } else if (node.isArray()) {
+      node.forEach(PolicyLoader::prune);
+    }
+  }
+
   private static Schema compile(String shown, JsonNode schema) {
-    List<Error> meta = PolicySchemaCheck.errors(schema);
+    // A keyword written with no value (`required:` in YAML) is absent, as Kubernetes and Polaris
+    // read YAML nulls; only what is written is checked against the meta-schema.
+    List<Error> meta = PolicySchemaCheck.errors(withoutNullMembers(schema));
     if (!meta.isEmpty()) {
       java.util.Set<String> lines = new java.util.LinkedHashSet<>();
       for (Error error : meta) {

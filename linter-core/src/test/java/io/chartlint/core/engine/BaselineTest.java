@@ -205,7 +205,7 @@ class BaselineTest {
     Files.writeString(bad, "{\"findings\": [");
     assertThatThrownBy(() -> Baseline.read(bad, dir))
         .isInstanceOf(UsageException.class)
-        .hasMessageStartingWith("baseline bad.json is not valid JSON: ");
+        .hasMessageStartingWith("baseline bad.json is not valid JSON");
     Files.writeString(bad, "{\"entries\": []}");
     assertThatThrownBy(() -> Baseline.read(bad, dir))
         .isInstanceOf(UsageException.class)

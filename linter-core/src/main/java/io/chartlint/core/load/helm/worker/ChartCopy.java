@@ -112,7 +112,8 @@ public final class ChartCopy {
 
   /** Helm's output with the hook annotation spelled as the chart spells it. */
   public static String restore(String rendered) {
-    return rendered.replace(HOOK_STANDIN, HOOK_KEY);
+    // a chart without templates renders to nothing, which the library returns as null
+    return rendered == null ? "" : rendered.replace(HOOK_STANDIN, HOOK_KEY);
   }
 
   private void copyDirectory(Path dir, Path realRoot, Path target, Set<Path> onPath, int depth)

@@ -191,7 +191,7 @@ public final class RenderWorker {
       }
     }
     String manifests = command.call();
-    return renameHooks ? ChartCopy.restore(manifests) : manifests;
+    return renameHooks || manifests == null ? ChartCopy.restore(manifests) : manifests;
   }
 
   /** Helm's message as the user should read it: about their chart, not the copy. */

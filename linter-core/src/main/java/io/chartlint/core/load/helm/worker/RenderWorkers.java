@@ -226,14 +226,15 @@ public final class RenderWorkers implements AutoCloseable {
       command.add("-Dfile.encoding=UTF-8");
       command.add("-D" + RenderWorkers.SKIP_REMOTE_JAR + "=true");
       command.add("-Djava.io.tmpdir=" + env.get("TMPDIR"));
-      command.add("-cp");
-      command.add(classpath());
       command.add(RenderWorker.class.getName());
       command.add(Long.toString(ProcessHandle.current().pid()));
       ProcessBuilder builder = new ProcessBuilder(command);
       builder.environment().clear();
       builder.environment().putAll(env);
       builder.environment().put("GOMEMLIMIT", GO_MEMORY_LIMIT);
+      // The classpath goes in the environment, not on the command line: a long command line is
+      // cut short in /proc, and the worker would not be recognisable by its main class.
+      builder.environment().put("CLASSPATH", classpath());
       builder.directory(new File(System.getProperty("user.dir")));
       Process process = builder.start();
       Worker worker = new Worker(process, home);
