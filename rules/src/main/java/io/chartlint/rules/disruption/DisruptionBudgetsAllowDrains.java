@@ -9,9 +9,7 @@ import io.chartlint.core.policy.Policy;
 import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleInfo;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import io.chartlint.rules.spread.Selectors;
 import java.util.Objects;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
@@ -38,7 +36,8 @@ public final class DisruptionBudgetsAllowDrains implements Rule {
     Node spec = YamlNodes.get(object.root(), "spec");
     Node minAvailable = YamlNodes.get(spec, "minAvailable");
     Node maxUnavailable = YamlNodes.get(spec, "maxUnavailable");
-    Policy.Selector selector = selector(YamlNodes.get(spec, "selector"));
+    // an absent selector selects nothing; one the API server rejects is not judged
+    Policy.Selector selector = Selectors.parse(YamlNodes.get(spec, "selector"));
     if (selector == null || (minAvailable == null && maxUnavailable == null)) {
       return; // a null selector selects no pods (policy/v1)
     }
@@ -138,30 +137,5 @@ public final class DisruptionBudgetsAllowDrains implements Rule {
 
   private static String namespace(KubeObject object) {
     return object.namespace() == null ? "" : object.namespace();
-  }
-
-  /** A {@code metav1.LabelSelector}; null for an absent one, which selects nothing. */
-  private static Policy.Selector selector(Node node) {
-    if (node == null || YamlNodes.isNull(node)) {
-      return null;
-    }
-    Map<String, String> labels = YamlNodes.stringMap(YamlNodes.get(node, "matchLabels"));
-    List<Policy.Expression> expressions = new ArrayList<>();
-    for (Node expression : YamlNodes.items(YamlNodes.get(node, "matchExpressions"))) {
-      List<String> values = new ArrayList<>();
-      for (Node value : YamlNodes.items(YamlNodes.get(expression, "values"))) {
-        String text = YamlNodes.text(value);
-        if (text != null) {
-          values.add(text);
-        }
-      }
-      String key = YamlNodes.text(YamlNodes.get(expression, "key"));
-      String operator = YamlNodes.text(YamlNodes.get(expression, "operator"));
-      if (key == null || operator == null) {
-        return null; // the API server rejects the budget; judge nothing
-      }
-      expressions.add(new Policy.Expression(key, operator, values));
-    }
-    return new Policy.Selector(labels, expressions);
   }
 }

@@ -11,8 +11,11 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
-/** Label selectors ({@code metav1.LabelSelector}) of pod affinity and topology spread. */
-final class Selectors {
+/**
+ * Label selectors ({@code metav1.LabelSelector}) of pod affinity, topology spread and disruption
+ * budgets.
+ */
+public final class Selectors {
   private Selectors() {}
 
   /** One API validation error: the offending node and the message. */
@@ -83,7 +86,7 @@ final class Selectors {
   }
 
   /** The selector as the matcher sees it; null for an absent one, which selects no pods. */
-  static Policy.Selector parse(Node node) {
+  public static Policy.Selector parse(Node node) {
     if (node == null || YamlNodes.isNull(node)) {
       return null;
     }
