@@ -381,7 +381,10 @@ final class DocSnippets {
       }
     }
     for (Map.Entry<Object, Object> e : map.entrySet()) {
-      if ("files".equals(e.getKey()) || "exclude".equals(e.getKey())) {
+      // pre-commit's files and exclude are regular expressions; chartlint's config has an
+      // exclude list of its own
+      if (("files".equals(e.getKey()) || "exclude".equals(e.getKey()))
+          && e.getValue() instanceof String) {
         try {
           Pattern.compile(String.valueOf(e.getValue()));
         } catch (RuntimeException ex) {

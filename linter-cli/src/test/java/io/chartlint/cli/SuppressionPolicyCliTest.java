@@ -48,6 +48,17 @@ class SuppressionPolicyCliTest {
   @BeforeEach
   void write() throws IOException {
     Files.writeString(dir.resolve("apps.yaml"), APPS);
+    config("");
+  }
+
+  /**
+   * Writes the config, with the ephemeral-storage rule off: these tests are about the cpu and
+   * memory findings that the suppressions name, and the manifest requests no ephemeral storage.
+   */
+  private void config(String yaml) throws IOException {
+    Files.writeString(
+        dir.resolve(".chartlint.yaml"),
+        yaml + "rules:\n  ephemeral-storage-request-missing: {enabled: false}\n");
   }
 
   private static List<String> findings(JsonNode report, String list) {
@@ -69,9 +80,7 @@ class SuppressionPolicyCliTest {
 
   @Test
   void reasonsAreShownWithTheFindingsTheyHide() throws IOException {
-    Files.writeString(
-        dir.resolve(".chartlint.yaml"),
-        "exclude:\n  - {name: web, containers: [proxy], reason: \"sized by the mesh\"}\n");
+    config("exclude:\n  - {name: web, containers: [proxy], reason: \"sized by the mesh\"}\n");
     Cli json = Cli.run(dir, "lint", "--show-suppressed", "--format", "json", "apps.yaml");
     assertThat(json.exit()).as(json.err()).isZero();
     assertThat(findings(json.json(), "findings")).isEmpty();
@@ -113,9 +122,7 @@ class SuppressionPolicyCliTest {
   @Test
   void aContainerExcludeLeavesTheOtherContainersChecked() throws IOException {
     Files.writeString(dir.resolve("apps.yaml"), APPS.replace("chartlint.io/", "example.com/"));
-    Files.writeString(
-        dir.resolve(".chartlint.yaml"),
-        "exclude:\n  - {containers: [prox*], rules: [cpu-request-missing], reason: mesh}\n");
+    config("exclude:\n  - {containers: [prox*], rules: [cpu-request-missing], reason: mesh}\n");
     Cli json = Cli.run(dir, "lint", "--format", "json", "apps.yaml");
     assertThat(json.exit()).isEqualTo(1);
     assertThat(findings(json.json(), "findings"))
@@ -125,9 +132,7 @@ class SuppressionPolicyCliTest {
 
   @Test
   void noInlineSuppressionsReportsWhatTheyHidAndCountsItAsIgnoredByPolicy() throws IOException {
-    Files.writeString(
-        dir.resolve(".chartlint.yaml"),
-        "exclude:\n  - {name: web, containers: [proxy], reason: \"sized by the mesh\"}\n");
+    config("exclude:\n  - {name: web, containers: [proxy], reason: \"sized by the mesh\"}\n");
     Cli text = Cli.run(dir, "lint", "--no-inline-suppressions", "apps.yaml");
     assertThat(text.exit()).isEqualTo(1);
     assertThat(text.out())
@@ -174,9 +179,7 @@ class SuppressionPolicyCliTest {
             .replace(
                 "image: envoy:1.30",
                 "image: envoy:1.30\n          resources: {requests: {cpu: 1m, memory: 1Mi}}"));
-    Files.writeString(
-        dir.resolve(".chartlint.yaml"),
-        "suppressions:\n  comments: false\n  requireReason: true\n");
+    config("suppressions:\n  comments: false\n  requireReason: true\n");
     Cli json = Cli.run(dir, "lint", "--format", "json", "apps.yaml");
     assertThat(json.exit()).isEqualTo(1);
     assertThat(findings(json.json(), "ignoredByPolicy"))
@@ -191,14 +194,11 @@ class SuppressionPolicyCliTest {
 
   @Test
   void anInvalidSuppressionsSectionIsAUsageErrorNamingTheLine() throws IOException {
-    Files.writeString(
-        dir.resolve(".chartlint.yaml"),
-        "suppressions:\n  comments: no-thanks\n  annotation: false\n");
+    config("suppressions:\n  comments: no-thanks\n  annotation: false\n");
     Cli run = Cli.run(dir, "lint", "apps.yaml");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains(".chartlint.yaml:2").contains(".chartlint.yaml:3");
-    Files.writeString(
-        dir.resolve(".chartlint.yaml"), "exclude:\n  - {containers: [], reason: nothing}\n");
+    config("exclude:\n  - {containers: [], reason: nothing}\n");
     Cli empty = Cli.run(dir, "lint", "apps.yaml");
     assertThat(empty.exit()).isEqualTo(2);
     assertThat(empty.err()).contains(".chartlint.yaml:2");
