@@ -160,9 +160,10 @@ class CheckMojoTest {
     first.execute();
 
     assertThat(Files.readString(project.resolve("baseline.json")))
-        .contains("cpu-request-missing", "memory-request-missing");
+        .contains(
+            "cpu-request-missing", "memory-request-missing", "ephemeral-storage-request-missing");
     assertThat(log).noneMatch(l -> l.startsWith("[ERROR]"));
-    assertThat(log).anyMatch(l -> l.startsWith("[INFO] chartlint: recorded 2 findings in "));
+    assertThat(log).anyMatch(l -> l.startsWith("[INFO] chartlint: recorded 3 findings in "));
 
     log.clear();
     CheckMojo second = mojo();
@@ -170,7 +171,7 @@ class CheckMojoTest {
     second.execute();
     assertThat(log)
         .contains(
-            "[INFO] chartlint: 0 errors, 0 warnings, 0 info, 2 suppressed in 1 file (1 object)");
+            "[INFO] chartlint: 0 errors, 0 warnings, 0 info, 3 suppressed in 1 file (1 object)");
   }
 
   @Test
