@@ -4,7 +4,6 @@ import static io.chartlint.core.Severity.ERROR;
 
 import io.chartlint.core.Severity;
 import io.chartlint.core.model.KubeObject;
-import io.chartlint.core.model.LabelSyntax;
 import io.chartlint.core.model.PodTemplate;
 import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.policy.Policy;
@@ -77,20 +76,7 @@ public final class PodAffinityIsValid implements Rule {
    */
   private static boolean validTerm(Node term, String at, RuleContext context) {
     List<Selectors.Problem> problems = new java.util.ArrayList<>();
-    Node keyNode = YamlNodes.get(term, "topologyKey");
-    String key = YamlNodes.text(keyNode);
-    if (key == null || key.isEmpty()) {
-      problems.add(
-          new Selectors.Problem(
-              keyNode != null ? keyNode : term,
-              at + ".topologyKey: Required value: can not be empty"));
-    } else {
-      for (String error : LabelSyntax.qualifiedNameErrors(key)) {
-        problems.add(
-            new Selectors.Problem(
-                keyNode, at + ".topologyKey: Invalid value: \"" + key + "\": " + error));
-      }
-    }
+    Selectors.topologyKey(term, at, problems);
     for (Node namespace : YamlNodes.items(YamlNodes.get(term, "namespaces"))) {
       String name = YamlNodes.text(namespace);
       if (name == null || !name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") || name.length() > 63) {
@@ -124,24 +110,8 @@ public final class PodAffinityIsValid implements Rule {
                     + ": Forbidden: must not be specified when labelSelector is not set"));
       }
       for (int k = 0; k < keys.size(); k++) {
-        String labelKey = YamlNodes.text(keys.get(k));
         String keyAt = at + "." + field + "[" + k + "]";
-        for (String error : LabelSyntax.qualifiedNameErrors(labelKey == null ? "" : labelKey)) {
-          problems.add(
-              new Selectors.Problem(
-                  keys.get(k), keyAt + ": Invalid value: \"" + labelKey + "\": " + error));
-        }
-        if (selectorKeys.contains(labelKey)) {
-          problems.add(
-              new Selectors.Problem(
-                  keys.get(k),
-                  keyAt
-                      + ": Invalid value: \""
-                      + labelKey
-                      + "\": exists in both "
-                      + field
-                      + " and labelSelector"));
-        }
+        String labelKey = Selectors.labelKey(keys.get(k), keyAt, field, selectorKeys, problems);
         String other = seen.putIfAbsent(labelKey, field);
         if (other != null && !other.equals(field)) {
           problems.add(

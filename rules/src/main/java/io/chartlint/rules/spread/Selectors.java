@@ -85,6 +85,58 @@ public final class Selectors {
     return problems;
   }
 
+  /**
+   * The {@code topologyKey} of a pod affinity term or a spread constraint, which the API server
+   * requires to be a non-empty qualified name ({@code validatePodAffinityTerm}, {@code
+   * validateTopologySpreadConstraints}); its problems are added to {@code problems}.
+   *
+   * @return the key as written, or null
+   */
+  static String topologyKey(Node owner, String at, List<Problem> problems) {
+    Node keyNode = YamlNodes.get(owner, "topologyKey");
+    String key = YamlNodes.text(keyNode);
+    if (key == null || key.isEmpty()) {
+      problems.add(
+          new Problem(
+              keyNode != null ? keyNode : owner,
+              at + ".topologyKey: Required value: can not be empty"));
+    } else {
+      for (String error : LabelSyntax.qualifiedNameErrors(key)) {
+        problems.add(
+            new Problem(keyNode, at + ".topologyKey: Invalid value: \"" + key + "\": " + error));
+      }
+    }
+    return key;
+  }
+
+  /**
+   * One key of {@code matchLabelKeys} or {@code mismatchLabelKeys}: a qualified name that the
+   * {@code labelSelector} does not name already ({@code
+   * validateMatchLabelKeysAndMismatchLabelKeys}, {@code validateMatchLabelKeysInTopologySpread});
+   * its problems are added to {@code problems}.
+   *
+   * @return the key as written, or null
+   */
+  static String labelKey(
+      Node keyNode, String keyAt, String field, Set<String> selectorKeys, List<Problem> problems) {
+    String labelKey = YamlNodes.text(keyNode);
+    for (String error : LabelSyntax.qualifiedNameErrors(labelKey == null ? "" : labelKey)) {
+      problems.add(new Problem(keyNode, keyAt + ": Invalid value: \"" + labelKey + "\": " + error));
+    }
+    if (selectorKeys.contains(labelKey)) {
+      problems.add(
+          new Problem(
+              keyNode,
+              keyAt
+                  + ": Invalid value: \""
+                  + labelKey
+                  + "\": exists in both "
+                  + field
+                  + " and labelSelector"));
+    }
+    return labelKey;
+  }
+
   /** The selector as the matcher sees it; null for an absent one, which selects no pods. */
   public static Policy.Selector parse(Node node) {
     if (node == null || YamlNodes.isNull(node)) {

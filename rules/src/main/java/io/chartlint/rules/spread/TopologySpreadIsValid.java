@@ -4,7 +4,6 @@ import static io.chartlint.core.Severity.ERROR;
 
 import io.chartlint.core.Severity;
 import io.chartlint.core.model.KubeObject;
-import io.chartlint.core.model.LabelSyntax;
 import io.chartlint.core.model.PodTemplate;
 import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.policy.Policy;
@@ -68,20 +67,7 @@ public final class TopologySpreadIsValid implements Rule {
                   + YamlNodes.text(maxSkew)
                   + ": must be greater than zero"));
     }
-    Node keyNode = YamlNodes.get(constraint, "topologyKey");
-    String key = YamlNodes.text(keyNode);
-    if (key == null || key.isEmpty()) {
-      problems.add(
-          new Selectors.Problem(
-              keyNode != null ? keyNode : constraint,
-              at + ".topologyKey: Required value: can not be empty"));
-    } else {
-      for (String error : LabelSyntax.qualifiedNameErrors(key)) {
-        problems.add(
-            new Selectors.Problem(
-                keyNode, at + ".topologyKey: Invalid value: \"" + key + "\": " + error));
-      }
-    }
+    String key = Selectors.topologyKey(constraint, at, problems);
     Node whenNode = YamlNodes.get(constraint, "whenUnsatisfiable");
     String when = YamlNodes.text(whenNode);
     if (!"DoNotSchedule".equals(when) && !"ScheduleAnyway".equals(when)) {
@@ -155,23 +141,12 @@ public final class TopologySpreadIsValid implements Rule {
                     + " not set"));
       }
       for (int k = 0; k < matchLabelKeys.size(); k++) {
-        String labelKey = YamlNodes.text(matchLabelKeys.get(k));
-        String keyAt = at + ".matchLabelKeys[" + k + "]";
-        for (String error : LabelSyntax.qualifiedNameErrors(labelKey == null ? "" : labelKey)) {
-          problems.add(
-              new Selectors.Problem(
-                  matchLabelKeys.get(k),
-                  keyAt + ": Invalid value: \"" + labelKey + "\": " + error));
-        }
-        if (selectorKeys.contains(labelKey)) {
-          problems.add(
-              new Selectors.Problem(
-                  matchLabelKeys.get(k),
-                  keyAt
-                      + ": Invalid value: \""
-                      + labelKey
-                      + "\": exists in both matchLabelKeys and labelSelector"));
-        }
+        Selectors.labelKey(
+            matchLabelKeys.get(k),
+            at + ".matchLabelKeys[" + k + "]",
+            "matchLabelKeys",
+            selectorKeys,
+            problems);
       }
     }
     problems.addAll(Selectors.validate(selector, at + ".labelSelector"));
