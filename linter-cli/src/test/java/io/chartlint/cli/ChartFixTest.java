@@ -4,12 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chartlint.core.engine.LintRequest;
+import io.chartlint.core.engine.LintResult;
+import io.chartlint.core.engine.Linter;
+import io.chartlint.core.fix.ChartFixer;
+import io.chartlint.core.load.helm.ChartRenderException;
+import io.chartlint.core.load.helm.ChartRenderRequest;
+import io.chartlint.core.load.helm.ChartRenderer;
+import io.chartlint.core.load.helm.ChartRenderers;
+import io.chartlint.core.load.helm.RenderedChart;
+import io.chartlint.core.rule.RuleSet;
 import io.chartlint.testdata.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +82,43 @@ class ChartFixTest {
     assertThat(related.at("/physicalLocation/artifactLocation/uri").asText())
         .isEqualTo("node-agent/values.yaml");
     assertThat(related.at("/physicalLocation/region/startLine").asInt()).isEqualTo(18);
+  }
+
+  @Test
+  void theRendersThatProveAFixUseTheRunsOwnOptions() throws IOException {
+    List<ChartRenderRequest> seen = new CopyOnWriteArrayList<>();
+    ChartRenderer embedded = ChartRenderers.defaultRenderer(null);
+    ChartRenderer recording =
+        new ChartRenderer() {
+          @Override
+          public RenderedChart render(ChartRenderRequest r) throws ChartRenderException {
+            seen.add(r);
+            return embedded.render(r);
+          }
+
+          @Override
+          public String describe() {
+            return embedded.describe();
+          }
+        };
+    ChartRenderRequest options =
+        ChartRenderRequest.of(dir).withLimits(true, Duration.ofSeconds(17));
+    LintRequest request =
+        LintRequest.of(List.of("node-agent"), dir).withRenderer(recording, options, false);
+    RuleSet rules = RuleSet.discover();
+    LintResult result = new Linter(rules).lint(request);
+    ChartFixer.Outcome fixed = new ChartFixer(rules).fix(request, result);
+
+    assertThat(fixed.findings())
+        .anyMatch(
+            f -> f.location().values() != null && "affinity".equals(f.location().values().path()));
+    assertThat(seen).hasSizeGreaterThan(1); // the lint's render, then the proof's
+    assertThat(seen)
+        .allSatisfy(
+            r -> {
+              assertThat(r.noHooks()).as("--no-hooks").isTrue();
+              assertThat(r.timeout()).as("--render-timeout").isEqualTo(Duration.ofSeconds(17));
+            });
   }
 
   @Test

@@ -378,16 +378,7 @@ public final class ChartFixer {
     }
 
     private ChartRenderRequest withValues(ChartRenderRequest base, List<Path> files) {
-      return new ChartRenderRequest(
-          chart.path(),
-          files,
-          base.set(),
-          base.setString(),
-          base.setFile(),
-          base.releaseName(),
-          base.namespace(),
-          base.kubeVersion(),
-          base.apiVersions());
+      return base.forChart(chart.path(), files);
     }
 
     /** The fields a value may control for an edit, with the values paths that may set them. */
