@@ -1,21 +1,16 @@
 package io.chartlint.cli;
 
+import io.chartlint.core.text.Escaping;
+
 /** Text from inputs made safe to print on one line of a terminal. */
 final class Text {
   private Text() {}
 
-  /** Control characters, line breaks among them, written as {@code \u001b}-style escapes. */
+  /**
+   * Control characters, line breaks, line separators and bidi overrides written as visible escapes
+   * ({@code \n}, {@code \e}, {@code \u202e}), as everywhere else chartlint prints input text.
+   */
   static String safe(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    s.codePoints()
-        .forEach(
-            c -> {
-              if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
-                b.append(String.format("\\u%04x", c));
-              } else {
-                b.appendCodePoint(c);
-              }
-            });
-    return b.toString();
+    return Escaping.text(s);
   }
 }

@@ -306,21 +306,8 @@ final class Sink {
       return "";
     }
     String text = reason.strip();
-    StringBuilder s = new StringBuilder(" (");
-    for (int i = 0; i < text.length() && i < MAX_REASON; i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        s.append("\\n");
-      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-        s.append(String.format("\\u%04x", (int) c));
-      } else {
-        s.append(c);
-      }
-    }
-    if (text.length() > MAX_REASON) {
-      s.append('…');
-    }
-    return s.append(')').toString();
+    String shown = text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "…" : text;
+    return " (" + Escaping.text(shown) + ")";
   }
 
   void crash(Linter.ActiveRule rule, SourceDocument doc, KubeObject o, Throwable e) {

@@ -2,6 +2,7 @@ package io.chartlint.core.engine;
 
 import io.chartlint.core.load.helm.sourcemap.SourceMap;
 import io.chartlint.core.rule.Location;
+import io.chartlint.core.text.Escaping;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,17 +89,8 @@ final class TemplateLocations {
 
   /** Template text as one short line with control characters escaped. */
   static String oneLine(String text) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < text.length() && out.length() < MAX_ACTION; i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r' || c == '\t') {
-        out.append(' ');
-      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.length() < MAX_ACTION ? out.toString() : out + "…";
+    String cut = text.length() > MAX_ACTION ? text.substring(0, MAX_ACTION) : text;
+    String shown = Escaping.text(cut.replace("\r\n", " ").replace('\n', ' ').replace('\t', ' '));
+    return text.length() > MAX_ACTION ? shown + "…" : shown;
   }
 }

@@ -343,13 +343,13 @@ class SuppressionFormsTest {
                 "web",
                 "chartlint.io/ignore: \"*\"\n"
                     + "chartlint.io/ignore-reason: \"ok\\n::error file=x::forged\\e[31m\\u2028"
-                    + "x\"",
+                    + "\\u202ex\"",
                 "",
                 BAD_LATEST));
     assertThat(result.suppressed())
         .extracting(LintResult.SuppressedFinding::by)
         .containsOnly(
-            "annotation on Deployment/shop/web (ok\\n::error file=x::forged\\u001b[31m\\u2028x)");
+            "annotation on Deployment/shop/web (ok\\n::error file=x::forged\\e[31m\\u2028\\u202ex)");
   }
 
   @Test
