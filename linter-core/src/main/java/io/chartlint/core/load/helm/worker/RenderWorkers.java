@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,6 +69,13 @@ public final class RenderWorkers implements AutoCloseable {
   /** How a worker's own directory is named; a worker refuses to start in any other. */
   static final String HOME_PREFIX = "chartlint-worker-";
 
+  /**
+   * How long a worker may wait for the next chart before it is stopped. A Maven daemon, an IDE or a
+   * test JVM lives long after its last chart; its idle workers (each up to {@link #JAVA_HEAP_MIB}
+   * of heap plus Helm) must not live as long.
+   */
+  static final Duration IDLE_LIMIT = Duration.ofSeconds(60);
+
   private static final Object SHARED_LOCK = new Object();
   private static volatile RenderWorkers shared;
 
@@ -77,6 +85,8 @@ public final class RenderWorkers implements AutoCloseable {
   private final Set<Worker> all = ConcurrentHashMap.newKeySet();
   private final Map<String, String> environment;
   private final long memoryLimitMib;
+  private final Duration idleLimit;
+  private final ScheduledExecutorService reaper;
   private volatile boolean closed;
 
   /**
@@ -91,6 +101,21 @@ public final class RenderWorkers implements AutoCloseable {
    * @param memoryLimitMib the resident memory a worker may use
    */
   public RenderWorkers(int size, Map<String, String> environment, long memoryLimitMib) {
+    this(size, environment, memoryLimitMib, IDLE_LIMIT);
+  }
+
+  RenderWorkers(
+      int size, Map<String, String> environment, long memoryLimitMib, Duration idleLimit) {
+    this.idleLimit = idleLimit;
+    this.reaper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "chartlint-render-workers-reaper");
+              t.setDaemon(true);
+              return t;
+            });
+    long period = Math.max(50, idleLimit.toMillis() / 4);
+    reaper.scheduleWithFixedDelay(this::stopIdleWorkers, period, period, TimeUnit.MILLISECONDS);
     this.size = size;
     this.slots = new Semaphore(size, true);
     this.environment = Map.copyOf(environment);
@@ -206,9 +231,24 @@ public final class RenderWorkers implements AutoCloseable {
     if (closed) {
       worker.kill();
     } else {
+      worker.idleSince = System.nanoTime();
       idle.addFirst(worker);
     }
     slots.release();
+  }
+
+  /**
+   * Stops the workers that have waited longer than the idle limit. {@code idle.remove} and {@link
+   * #take}'s {@code pollFirst} are atomic on the same deque, so a worker is either handed out or
+   * stopped, never both.
+   */
+  private void stopIdleWorkers() {
+    long now = System.nanoTime();
+    for (Worker worker : idle) {
+      if (now - worker.idleSince >= idleLimit.toNanos() && idle.remove(worker)) {
+        worker.kill();
+      }
+    }
   }
 
   private Worker start() throws ChartRenderException {
@@ -321,6 +361,7 @@ public final class RenderWorkers implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    reaper.shutdownNow();
     for (Worker worker : all) {
       worker.kill();
     }
@@ -335,6 +376,7 @@ public final class RenderWorkers implements AutoCloseable {
     private final StderrTail stderr;
     private final ExecutorService reader;
     private String version;
+    private volatile long idleSince;
 
     Worker(Process process, Path home) {
       this.process = process;

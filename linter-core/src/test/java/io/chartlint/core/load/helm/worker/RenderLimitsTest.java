@@ -38,6 +38,25 @@ class RenderLimitsTest {
   }
 
   @Test
+  void aWorkerLeftIdleIsStoppedAndTheNextChartStartsAnother() throws Exception {
+    workers.close();
+    workers =
+        new RenderWorkers(
+            1, System.getenv(), RenderWorkers.MEMORY_LIMIT_MIB, Duration.ofSeconds(3));
+    assertTheNextChartStillRenders();
+    long first = workers.workerPids().get(0);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertThat(workers.workerPids()).isEmpty();
+    assertTheNextChartStillRenders();
+    assertThat(workers.workerPids()).hasSize(1).doesNotContain(first);
+  }
+
+  @Test
   void aTemplateThatNeverEndsIsStoppedAtTheTimeLimit() throws Exception {
     Path chart =
         TestCharts.chart(
