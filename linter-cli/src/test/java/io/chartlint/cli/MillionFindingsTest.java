@@ -117,6 +117,30 @@ class MillionFindingsTest {
     assertThat(count(sarif, "      \"ruleId\" : ")).isEqualTo(1_000_000);
   }
 
+  @Test
+  void aMillionFindingsPrintAsGitlabJunitAndCheckstyleWithin256Megabytes() throws Exception {
+    Path input = manifests(OBJECTS);
+    Path gitlab = dir.resolve("report.gitlab.json");
+    Path junit = dir.resolve("report.junit.xml");
+    Path checkstyle = dir.resolve("report.checkstyle.xml");
+
+    Child run =
+        lint(
+            input,
+            "--format",
+            "gitlab=" + gitlab,
+            "--format",
+            "junit=" + junit,
+            "--format",
+            "checkstyle=" + checkstyle);
+
+    assertThat(run.err()).doesNotContain("OutOfMemoryError", "internal error");
+    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    assertThat(count(gitlab, "  \"check_name\" : ")).isEqualTo(1_000_000);
+    assertThat(count(junit, "      <failure ")).isEqualTo(1_000_000);
+    assertThat(count(checkstyle, "    <error ")).isEqualTo(1_000_000);
+  }
+
   /** Lines that start with a prefix; the file, hundreds of megabytes, is deleted after. */
   private static long count(Path file, String prefix) throws IOException {
     try (var lines = Files.lines(file)) {

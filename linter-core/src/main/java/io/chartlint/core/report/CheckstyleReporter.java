@@ -4,7 +4,6 @@ import io.chartlint.core.Severity;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.rule.Finding;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +29,9 @@ public final class CheckstyleReporter implements Reporter {
     for (Finding f : result.findings()) {
       byFile.computeIfAbsent(f.location().file(), k -> new ArrayList<>()).add(f);
     }
-    StringWriter buffer = new StringWriter();
     try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(buffer);
+      XMLStreamWriter xml =
+          XMLOutputFactory.newFactory().createXMLStreamWriter(AppendableWriter.of(out));
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("checkstyle");
@@ -61,11 +60,12 @@ public final class CheckstyleReporter implements Reporter {
       }
       xml.writeEndElement();
       xml.writeEndDocument();
+      xml.flush();
       xml.close();
     } catch (XMLStreamException e) {
       throw new IOException("cannot write Checkstyle XML: " + e.getMessage(), e);
     }
-    out.append(buffer.toString()).append(System.lineSeparator());
+    out.append(System.lineSeparator());
   }
 
   /** Checkstyle's own severities are error, warning, info and ignore. */

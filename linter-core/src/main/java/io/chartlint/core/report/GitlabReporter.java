@@ -1,14 +1,10 @@
 package io.chartlint.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartlint.core.Severity;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.rule.Finding;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * GitLab Code Quality JSON (a subset of the Code Climate issue format): GitLab shows these in the
@@ -18,9 +14,6 @@ import java.util.List;
  * they leave the line out.
  */
 public final class GitlabReporter implements Reporter {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-
   @Override
   public String name() {
     return "gitlab";
@@ -28,27 +21,36 @@ public final class GitlabReporter implements Reporter {
 
   @Override
   public void write(LintResult result, ReportContext context, Appendable out) throws IOException {
-    ArrayNode root = MAPPER.createArrayNode();
-    List<String> fingerprints = Fingerprints.of(result.findings());
-    for (int i = 0; i < result.findings().size(); i++) {
-      Finding f = result.findings().get(i);
-      ObjectNode issue = root.addObject();
-      issue.put("type", "issue");
-      issue.put("check_name", f.ruleId());
-      issue.put("description", Findings.text(f));
-      if (f.fix() != null && !f.fix().isBlank()) {
-        issue.putObject("content").put("body", "Fix: " + f.fix());
+    Fingerprints.Sequence fingerprints = new Fingerprints.Sequence(result.findings());
+    try (JsonGenerator json = JsonOutput.open(out)) {
+      json.writeStartArray();
+      for (Finding f : result.findings()) {
+        json.writeStartObject();
+        json.writeStringField("type", "issue");
+        json.writeStringField("check_name", f.ruleId());
+        json.writeStringField("description", Findings.text(f));
+        if (f.fix() != null && !f.fix().isBlank()) {
+          json.writeObjectFieldStart("content");
+          json.writeStringField("body", "Fix: " + f.fix());
+          json.writeEndObject();
+        }
+        // Code Climate's categories are about code; a defect in how a workload is scheduled or
+        // resourced is a bug risk.
+        json.writeArrayFieldStart("categories");
+        json.writeString("Bug Risk");
+        json.writeEndArray();
+        json.writeStringField("fingerprint", fingerprints.next(f));
+        json.writeStringField("severity", severity(f.severity()));
+        json.writeObjectFieldStart("location");
+        json.writeStringField("path", f.location().file());
+        json.writeObjectFieldStart("lines");
+        json.writeNumberField("begin", Math.max(1, f.location().line()));
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
       }
-      // Code Climate's categories are about code; a defect in how a workload is scheduled or
-      // resourced is a bug risk.
-      issue.putArray("categories").add("Bug Risk");
-      issue.put("fingerprint", fingerprints.get(i));
-      issue.put("severity", severity(f.severity()));
-      ObjectNode location = issue.putObject("location");
-      location.put("path", f.location().file());
-      location.putObject("lines").put("begin", Math.max(1, f.location().line()));
+      json.writeEndArray();
     }
-    out.append(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     out.append(System.lineSeparator());
   }
 

@@ -27,21 +27,7 @@ final class JsonOutput {
 
   /** A pretty-printing generator over a writer; the caller closes it, which leaves the writer. */
   static JsonGenerator open(Appendable out) throws IOException {
-    Writer writer =
-        out instanceof Writer w
-            ? w
-            : new Writer() {
-              @Override
-              public void write(char[] buffer, int offset, int length) throws IOException {
-                out.append(new String(buffer, offset, length));
-              }
-
-              @Override
-              public void flush() {}
-
-              @Override
-              public void close() {}
-            };
+    Writer writer = AppendableWriter.of(out);
     JsonGenerator generator = MAPPER.getFactory().createGenerator(writer);
     generator.setPrettyPrinter(new DefaultPrettyPrinter());
     generator.setCharacterEscapes(CONTROLS);

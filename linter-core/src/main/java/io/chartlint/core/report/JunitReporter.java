@@ -3,7 +3,6 @@ package io.chartlint.core.report;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.rule.Finding;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +34,9 @@ public final class JunitReporter implements Reporter {
           .computeIfAbsent(object + "\u0000" + f.ruleId(), k -> new ArrayList<>())
           .add(f);
     }
-    StringWriter buffer = new StringWriter();
     try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(buffer);
+      XMLStreamWriter xml =
+          XMLOutputFactory.newFactory().createXMLStreamWriter(AppendableWriter.of(out));
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       int cases = byFile.values().stream().mapToInt(Map::size).sum();
@@ -88,11 +87,12 @@ public final class JunitReporter implements Reporter {
       }
       xml.writeEndElement();
       xml.writeEndDocument();
+      xml.flush();
       xml.close();
     } catch (XMLStreamException e) {
       throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
     }
-    out.append(buffer.toString()).append(System.lineSeparator());
+    out.append(System.lineSeparator());
   }
 
   private static void suite(XMLStreamWriter xml, String name, int tests, int failures)
