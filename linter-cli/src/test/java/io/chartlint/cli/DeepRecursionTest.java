@@ -100,6 +100,37 @@ class DeepRecursionTest {
   }
 
   @Test
+  void aPolicyPatternThatBacktracksWithoutBoundIsAFindingAtTheObject() throws IOException {
+    Files.writeString(
+        dir.resolve("policies/note.yaml"),
+        """
+        id: note-has-twelve-as
+        severity: error
+        summary: the note ends in twelve a's
+        appliesTo: {kinds: [Deployment], target: object}
+        schema:
+          properties:
+            metadata:
+              properties:
+                annotations:
+                  properties:
+                    note: {pattern: "(.*a){12}$"}
+        """);
+    // about 40^12 ways to place twelve a's: without a time limit this match runs for minutes
+    Files.writeString(
+        dir.resolve("web.yaml"), TWO_DEPLOYMENTS.formatted("a".repeat(40) + "!", "b"));
+
+    JsonNode report =
+        lint(Cli.run(dir, "lint", "--format", "json", "--policy", "policies", "web.yaml"));
+
+    assertThat(findings(report))
+        .contains("note-has-twelve-as first:1", "note-has-twelve-as second:15");
+    assertThat(report.toString()).contains("ran longer than 250 ms on a value of 41 characters");
+    assertThat(findings(report))
+        .contains("cpu-request-missing first:9", "cpu-request-missing second:19");
+  }
+
+  @Test
   void aRecursiveRefInAPolicyIsAFindingOrAConfigErrorNeverACrash() throws IOException {
     Files.writeString(
         dir.resolve("policies/loop.yaml"),

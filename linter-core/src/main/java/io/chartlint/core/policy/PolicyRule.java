@@ -71,17 +71,22 @@ public final class PolicyRule implements Rule {
     switch (policy.target()) {
       case OBJECT, WORKLOAD -> {
         Check c = new Check(object, null, null, context);
-        c.validate(null, object.root(), "");
+        bounded(context, object.root(), "", () -> c.validate(null, object.root(), ""));
       }
       case POD_TEMPLATE -> {
         PodTemplate pod = object.podTemplate().orElseThrow();
         Node template = templateNode(object, pod);
-        new Check(object, pod, null, context).validate(parentOf(object, template), template, "");
+        Check c = new Check(object, pod, null, context);
+        bounded(context, template, "", () -> c.validate(parentOf(object, template), template, ""));
       }
       case POD_SPEC -> {
         PodTemplate pod = object.podTemplate().orElseThrow();
-        new Check(object, pod, null, context)
-            .validate(parentOf(object, pod.spec()), pod.spec(), "");
+        Check c = new Check(object, pod, null, context);
+        bounded(
+            context,
+            pod.spec(),
+            "",
+            () -> c.validate(parentOf(object, pod.spec()), pod.spec(), ""));
       }
       case CONTAINER -> {
         PodTemplate pod = object.podTemplate().orElseThrow();
@@ -92,13 +97,43 @@ public final class PolicyRule implements Rule {
             continue;
           }
           Check c = new Check(object, pod, container, context);
+          String prefix = container.describe() + ": ";
           if (policy.containerInPod()) {
-            c.validateInPod();
+            bounded(context, container.node(), prefix, c::validateInPod);
           } else {
-            c.validate(null, container.node(), container.describe() + ": ");
+            bounded(
+                context,
+                container.node(),
+                prefix,
+                () -> c.validate(null, container.node(), prefix));
           }
         }
       }
+    }
+  }
+
+  /**
+   * Runs one target's check; a pattern that runs out of time on one of its values (see {@link
+   * BoundedPatterns}) makes it a finding at the target, and the next target is checked as usual.
+   */
+  private void bounded(RuleContext context, Node anchor, String prefix, Runnable check) {
+    try {
+      check.run();
+    } catch (BoundedPatterns.TooSlow e) {
+      context.report(
+          anchor,
+          policy.summary()
+              + ": "
+              + prefix
+              + "could not be checked: the policy's pattern \""
+              + e.pattern()
+              + "\" ran longer than "
+              + BoundedPatterns.LIMIT.toMillis()
+              + " ms on a value of "
+              + e.valueLength()
+              + " characters",
+          "Write the pattern so that it cannot backtrack without bound: no repeated group whose"
+              + " alternatives overlap, such as (a|aa)* or (a+)+.");
     }
   }
 

@@ -3,6 +3,7 @@ package io.chartlint.core.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.DisallowUnknownKeywordFactory;
@@ -15,7 +16,8 @@ import java.util.concurrent.ConcurrentMap;
  * taken from the cache. Every draft networknt knows is accepted; a schema without {@code $schema}
  * is draft 2020-12. Each dialect also has Polaris's {@code resourceMinimum} and {@code
  * resourceMaximum}, and rejects keywords it does not know, so that a misspelt {@code requried}
- * stops the run instead of silently passing everything.
+ * stops the run instead of silently passing everything. Patterns are matched with a time limit
+ * ({@link BoundedPatterns}).
  */
 public final class PolicySchemas {
   private static final SchemaRegistry REGISTRY =
@@ -26,7 +28,13 @@ public final class PolicySchemas {
               extend(Dialects.getDraft7()),
               extend(Dialects.getDraft6()),
               extend(Dialects.getDraft4())),
-          builder -> builder.defaultDialectId(Dialects.getDraft202012().getId()));
+          builder ->
+              builder
+                  .defaultDialectId(Dialects.getDraft202012().getId())
+                  .schemaRegistryConfig(
+                      SchemaRegistryConfig.builder()
+                          .regularExpressionFactory(BoundedPatterns.INSTANCE)
+                          .build()));
 
   private static final ConcurrentMap<String, Schema> CACHE = new ConcurrentHashMap<>();
 
