@@ -107,6 +107,18 @@ final class ChartValues {
     return node;
   }
 
+  /** Whether the merged values have the key at a path (with any value, null included). */
+  boolean contains(List<String> path) {
+    Object node = merged;
+    for (String key : path) {
+      if (!(node instanceof Map<?, ?> map) || !map.containsKey(key)) {
+        return false;
+      }
+      node = map.get(key);
+    }
+    return !path.isEmpty();
+  }
+
   /** Every path whose value satisfies the test, depth first in file order. */
   List<List<String>> find(java.util.function.BiPredicate<List<String>, Object> test) {
     List<List<String>> found = new ArrayList<>();
