@@ -227,7 +227,7 @@ public final class ChartFixer {
           replaced.put(
               f,
               f.withLocation(f.location().withValues(origin)).withFix(valuesFix(f, proof), null));
-        } else if (outcome.templateOnly().contains(f)) {
+        } else if (outcome.templateOnly().contains(f) && valuesKnown(f)) {
           ValuesOrigin none = new ValuesOrigin(null, null, 0, ValuesOrigin.TEMPLATE);
           replaced.put(
               f,
@@ -240,6 +240,23 @@ public final class ChartFixer {
         }
       }
       return replaced;
+    }
+
+    /**
+     * Whether every values file that may set a finding's field was read: a finding in a subchart
+     * nested deeper than one level, or in one whose values could not be read, may be controlled by
+     * a value chartlint did not see, so it is not called template-only.
+     */
+    private boolean valuesKnown(Finding f) {
+      String template = f.location().template();
+      if (template == null) {
+        return false;
+      }
+      String[] parts = template.split("/");
+      if (parts.length < 3 || !parts[1].equals("charts")) {
+        return true;
+      }
+      return parts.length >= 4 && parts[3].equals("templates") && values.knowsSubchart(parts[2]);
     }
 
     private ValuesProvenance.Rendered baseRender;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class ChartValues {
   private final Map<String, Object> merged = new LinkedHashMap<>();
   private final Map<List<String>, ValuesOrigin> origins = new LinkedHashMap<>();
+  private final java.util.Set<String> known = new java.util.HashSet<>();
   private final Path workingDirectory;
   private final LoadLimits limits;
 
@@ -52,16 +54,38 @@ final class ChartValues {
       LoadLimits limits) {
     ChartValues v = new ChartValues(workingDirectory, limits);
     Path charts = chart.resolve("charts");
-    if (Files.isDirectory(charts)) {
+    if (Files.isDirectory(charts, LinkOption.NOFOLLOW_LINKS)) {
+      Map<String, List<String>> aliases = Subcharts.aliases(chart);
       try (var list = Files.list(charts)) {
         for (Path sub : list.sorted().toList()) {
-          Path values = sub.resolve("values.yaml");
-          if (Files.isDirectory(sub) && Files.isRegularFile(values)) {
-            v.mergeFile(List.of(sub.getFileName().toString()), values);
+          String dirName = sub.getFileName().toString();
+          if (Files.isDirectory(sub, LinkOption.NOFOLLOW_LINKS)) {
+            // Helm keys a subchart's values by its chart name, or the alias it is used under
+            String name = Subcharts.chartName(sub, dirName);
+            v.known.add(dirName);
+            Path values = sub.resolve("values.yaml");
+            if (Files.isRegularFile(values, LinkOption.NOFOLLOW_LINKS)) {
+              for (String as : aliases.getOrDefault(name, List.of(name))) {
+                v.known.add(as);
+                v.mergeFile(List.of(as), values);
+              }
+            }
+          } else if (dirName.endsWith(".tgz")
+              && Files.isRegularFile(sub, LinkOption.NOFOLLOW_LINKS)) {
+            Subcharts.Packaged packaged = Subcharts.packaged(sub, limits.maxDocumentChars());
+            if (packaged != null) {
+              String shown = Inputs.display(sub, workingDirectory) + "!/" + packaged.valuesEntry();
+              for (String as : aliases.getOrDefault(packaged.name(), List.of(packaged.name()))) {
+                v.known.add(as);
+                if (packaged.values() != null) {
+                  v.mergeText(List.of(as), packaged.values(), shown);
+                }
+              }
+            }
           }
         }
       } catch (IOException e) {
-        // unreadable subcharts: their values keep no origin
+        // unreadable subcharts: their values keep no origin, and are not known
       }
     }
     Path own = chart.resolve("values.yaml");
@@ -78,6 +102,14 @@ final class ChartValues {
       v.mergeSet(entry, "--set-string", true);
     }
     return v;
+  }
+
+  /**
+   * Whether the values of the subchart that renders under {@code charts/<name>/} were read. For a
+   * subchart whose values were not read, no value can be ruled out.
+   */
+  boolean knowsSubchart(String name) {
+    return known.contains(name);
   }
 
   Map<String, Object> merged() {
@@ -144,13 +176,26 @@ final class ChartValues {
   }
 
   private void mergeFile(List<String> prefix, Path file) {
+    String text;
+    try {
+      if (Files.size(file) > Math.max(limits.maxDocumentChars(), 1) * 4L) {
+        return; // Helm reports a values file it cannot read when it renders
+      }
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return;
+    }
+    mergeText(prefix, text, Inputs.display(file, workingDirectory));
+  }
+
+  private void mergeText(List<String> prefix, String text, String shown) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true);
     options.setMaxAliasesForCollections(limits.maxAliasesForCollections());
     options.setNestingDepthLimit(limits.maxNestingDepth());
     options.setCodePointLimit(Math.max(limits.maxDocumentChars(), 1) + 16);
     Node root;
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader reader = new java.io.StringReader(text)) {
       root = new Yaml(options).compose(reader);
     } catch (IOException | RuntimeException e) {
       return; // Helm reports a values file it cannot read when it renders
@@ -158,7 +203,6 @@ final class ChartValues {
     if (!(root instanceof MappingNode)) {
       return;
     }
-    String shown = Inputs.display(file, workingDirectory);
     Map<String, Object> target = mapAt(prefix);
     mergeNode(target, prefix, (MappingNode) root, shown);
   }
