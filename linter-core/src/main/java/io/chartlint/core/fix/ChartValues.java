@@ -2,6 +2,7 @@ package io.chartlint.core.fix;
 
 import io.chartlint.core.engine.Inputs;
 import io.chartlint.core.load.LoadLimits;
+import io.chartlint.core.load.helm.SetValues;
 import io.chartlint.core.rule.ValuesOrigin;
 import java.io.IOException;
 import java.io.Reader;
@@ -33,6 +34,7 @@ final class ChartValues {
   private final Map<String, Object> merged = new LinkedHashMap<>();
   private final Map<List<String>, ValuesOrigin> origins = new LinkedHashMap<>();
   private final java.util.Set<String> known = new java.util.HashSet<>();
+  private final java.util.Set<List<String>> setLists = new java.util.HashSet<>();
   private final Path workingDirectory;
   private final LoadLimits limits;
 
@@ -121,7 +123,7 @@ final class ChartValues {
     for (int n = path.size(); n > 0; n--) {
       ValuesOrigin o = origins.get(path.subList(0, n));
       if (o != null) {
-        return new ValuesOrigin(String.join(".", path), o.file(), o.line(), o.source());
+        return new ValuesOrigin(pathText(path), o.file(), o.line(), o.source());
       }
     }
     return null;
@@ -131,10 +133,10 @@ final class ChartValues {
   Object get(List<String> path) {
     Object node = merged;
     for (String key : path) {
-      if (!(node instanceof Map<?, ?> map)) {
+      node = read(node, key);
+      if (node == null) {
         return null;
       }
-      node = map.get(key);
     }
     return node;
   }
@@ -143,10 +145,18 @@ final class ChartValues {
   boolean contains(List<String> path) {
     Object node = merged;
     for (String key : path) {
-      if (!(node instanceof Map<?, ?> map) || !map.containsKey(key)) {
-        return false;
+      if (key.startsWith("[")) {
+        int i = index(key);
+        if (!(node instanceof List<?> list) || i < 0 || i >= list.size()) {
+          return false;
+        }
+        node = list.get(i);
+      } else {
+        if (!(node instanceof Map<?, ?> map) || !map.containsKey(key)) {
+          return false;
+        }
+        node = map.get(key);
       }
-      node = map.get(key);
     }
     return !path.isEmpty();
   }
@@ -268,23 +278,124 @@ final class ChartValues {
         .removeIf(p -> p.size() >= path.size() && p.subList(0, path.size()).equals(path));
   }
 
-  /** A simple {@code a.b.c=value}; entries with list indices or escapes keep no origin. */
-  private void mergeSet(String entry, String option, boolean asString) {
-    int eq = entry.indexOf('=');
-    if (eq <= 0) {
+  /** Longest key path a {@code --set} entry may have; deeper ones are not traced. */
+  private static final int MAX_SET_DEPTH = 64;
+
+  /** Helm's largest list index in {@code --set} (pkg/strvals/parser.go MaxIndex). */
+  private static final int MAX_SET_INDEX = 65_536;
+
+  /**
+   * One {@code --set} option in Helm's syntax (pkg/strvals/parser.go): comma-separated entries,
+   * dotted keys with {@code \.} for a literal dot, list items {@code a[0].b}, and {@code {x,y}}
+   * lists. As in Helm, a list that {@code --set} writes into replaces the list of the values files.
+   * An entry Helm would reject keeps no origin (Helm reports it when it renders).
+   */
+  private void mergeSet(String option, String name, boolean asString) {
+    List<SetValues.Assignment> assignments;
+    try {
+      assignments = SetValues.parse(name, option);
+    } catch (RuntimeException e) {
       return;
     }
-    String key = entry.substring(0, eq);
-    if (key.contains("[") || key.contains("\\") || entry.indexOf(',') >= 0) {
-      return;
+    for (SetValues.Assignment a : assignments) {
+      List<String> path = SetKeys.parse(a.key());
+      if (path == null || path.isEmpty() || path.size() > MAX_SET_DEPTH) {
+        continue;
+      }
+      assign(path, SetKeys.value(a.value(), asString), name);
     }
-    List<String> path = List.of(key.split("\\."));
-    String raw = entry.substring(eq + 1);
-    Object value = asString ? raw : Data.helmSetValue(raw);
-    Map<String, Object> map = mapAt(path.subList(0, path.size() - 1));
-    forget(path);
-    map.put(path.get(path.size() - 1), value);
-    origins.put(path, new ValuesOrigin(key, null, 0, option));
+  }
+
+  @SuppressWarnings("unchecked")
+  private void assign(List<String> path, Object value, String option) {
+    Object container = merged;
+    for (int i = 0; i < path.size(); i++) {
+      String segment = path.get(i);
+      boolean last = i == path.size() - 1;
+      List<String> here = List.copyOf(path.subList(0, i + 1));
+      Object child;
+      if (last) {
+        child = value;
+      } else if (path.get(i + 1).startsWith("[")) {
+        Object old = read(container, segment);
+        if (old instanceof List<?> list && setLists.contains(here)) {
+          child = list;
+        } else {
+          // the first --set into a list replaces it, as Helm coalesces lists
+          child = new ArrayList<>();
+          setLists.add(here);
+          forget(here);
+          origins.put(here, new ValuesOrigin(pathText(here), null, 0, option));
+        }
+      } else {
+        Object old = read(container, segment);
+        child = old instanceof Map ? old : new LinkedHashMap<String, Object>();
+      }
+      if (!write(container, segment, child)) {
+        return;
+      }
+      if (last) {
+        forget(here);
+        if (value == null && container instanceof Map<?, ?> map) {
+          map.remove(segment); // a null deletes the key (pkg/chart/v2/util/coalesce.go)
+        }
+        origins.put(here, new ValuesOrigin(pathText(here), null, 0, option));
+      }
+      container = child;
+    }
+  }
+
+  private static Object read(Object container, String segment) {
+    if (segment.startsWith("[")) {
+      int i = index(segment);
+      return container instanceof List<?> l && i >= 0 && i < l.size() ? l.get(i) : null;
+    }
+    return container instanceof Map<?, ?> m ? m.get(segment) : null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static boolean write(Object container, String segment, Object value) {
+    if (segment.startsWith("[")) {
+      int i = index(segment);
+      if (!(container instanceof List<?>) || i < 0 || i > MAX_SET_INDEX) {
+        return false;
+      }
+      List<Object> list = (List<Object>) container;
+      while (list.size() <= i) {
+        list.add(null);
+      }
+      list.set(i, value);
+      return true;
+    }
+    if (!(container instanceof Map<?, ?>)) {
+      return false;
+    }
+    ((Map<String, Object>) container).put(segment, value);
+    return true;
+  }
+
+  private static int index(String segment) {
+    try {
+      return Integer.parseInt(segment.substring(1, segment.length() - 1));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** A path as Helm writes it: {@code a.b[0].c}, a dot inside a key as {@code \.}. */
+  static String pathText(List<String> path) {
+    StringBuilder s = new StringBuilder();
+    for (String segment : path) {
+      if (segment.startsWith("[")) {
+        s.append(segment);
+        continue;
+      }
+      if (s.length() > 0) {
+        s.append('.');
+      }
+      s.append(segment.replace(".", "\\."));
+    }
+    return s.toString();
   }
 
   private static List<String> append(List<String> path, String key) {
@@ -344,21 +455,6 @@ final class ChartValues {
         return text;
       }
       return null;
-    }
-
-    /** How {@code --set} types a value: bools, integers and null, else a string (strvals). */
-    static Object helmSetValue(String raw) {
-      if (raw.equals("true") || raw.equals("false")) {
-        return Boolean.valueOf(raw);
-      }
-      if (raw.equals("null")) {
-        return null;
-      }
-      try {
-        return Long.parseLong(raw);
-      } catch (NumberFormatException e) {
-        return raw;
-      }
     }
 
     /** Deep equality where 1 and 1.0 are the same number, as in JSON. */
