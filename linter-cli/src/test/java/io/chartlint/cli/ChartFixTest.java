@@ -85,6 +85,109 @@ class ChartFixTest {
   }
 
   @Test
+  void aFindingWithoutAnExactFixNamesTheValueThatWritesItsFieldEvenWhenSetOnTheCommandLine()
+      throws IOException {
+    Cli json =
+        Cli.run(
+            dir,
+            "lint",
+            "node-agent",
+            "--set",
+            "resources.requests.cpu=0,image.tag=1.0.1",
+            "--format",
+            "json");
+    JsonNode zero = null;
+    JsonNode reloader = null;
+    JsonNode storage = null;
+    for (JsonNode f : json.json().get("findings")) {
+      String rule = f.get("ruleId").asText();
+      String message = f.get("message").asText();
+      if (rule.equals("cpu-request-missing") && message.contains("'agent' requests 0 cpu")) {
+        zero = f;
+      } else if (rule.equals("cpu-request-missing") && message.contains("'reloader'")) {
+        reloader = f;
+      } else if (rule.equals("ephemeral-storage-request-missing")
+          && message.contains("'reloader'")) {
+        storage = f;
+      }
+    }
+    // the value set by --set, proven by a marker render; no size invented
+    assertThat(zero.get("location").get("values").toString())
+        .isEqualTo("{\"path\":\"resources.requests.cpu\",\"source\":\"--set\"}");
+    assertThat(zero.get("fix").asText())
+        .startsWith("Set resources.requests.cpu in a values file passed with -f")
+        .contains("resources:\n  requests:\n    cpu: # the amount this container needs")
+        .doesNotContainPattern("cpu: *[0-9]");
+    // a sidecar written by ranging over a list: the item that lacks the key
+    assertThat(reloader.get("location").get("values").toString())
+        .isEqualTo("{\"path\":\"sidecars\",\"file\":\"node-agent/values.yaml\",\"line\":8}");
+    assertThat(reloader.get("fix").asText()).startsWith("Set sidecars[1].cpu in a values file");
+    // the template writes no ephemeral-storage for sidecars, whatever the values
+    assertThat(storage.get("location").get("values").toString())
+        .isEqualTo("{\"source\":\"template\"}");
+
+    Cli text = Cli.run(dir, "lint", "node-agent", "--set", "resources.requests.cpu=0");
+    assertThat(text.out()).contains("       value: resources.requests.cpu (set by --set)\n");
+
+    // chartlint fix applies none of it: only exact fixes go into the override
+    Path override = dir.resolve("override.yaml");
+    Cli fix =
+        Cli.run(
+            dir,
+            "fix",
+            "node-agent",
+            "--set",
+            "resources.requests.cpu=0",
+            "--values-out",
+            override.toString());
+    assertThat(Files.readString(override)).doesNotContain("resources", "sidecars");
+    assertThat(fix.err()).doesNotContain("fixed node-agent/templates/daemonset.yaml:28");
+  }
+
+  @Test
+  void hostileValuesCannotWriteOutputLinesOrStallProvenance() throws IOException {
+    Path values = dir.resolve("node-agent/values.yaml");
+    String hostile =
+        Files.readString(values)
+            .replace(
+                "resources: {}",
+                "resources: {}\n\"evil\\n::error::owned\\e[31m\": {resources: {}}\n"
+                    + "deep: "
+                    + "{a: ".repeat(40)
+                    + "{}"
+                    + "}".repeat(40)
+                    + "\nhuge: \""
+                    + "x".repeat(200_000)
+                    + "\"");
+    Files.writeString(values, hostile);
+    // the agent's resources come from the hostile key
+    Path template = dir.resolve("node-agent/templates/daemonset.yaml");
+    Files.writeString(
+        template,
+        Files.readString(template)
+            .replace(
+                "toYaml .Values.resources |",
+                "toYaml (index .Values \"evil\\n::error::owned\\x1b[31m\").resources |"));
+
+    Cli text =
+        Cli.run(
+            dir,
+            "lint",
+            "node-agent",
+            "--set",
+            "a\\.b[0].c=1,resources.requests.cpu=0,x[0]=1",
+            "--set-string",
+            "q\\,w=\u001b[31m");
+
+    assertThat(text.out()).doesNotContain("\u001b").doesNotContain("\n::error");
+    assertThat(text.out().lines().filter(l -> l.startsWith("::"))).isEmpty();
+    assertThat(text.err()).doesNotContain("Exception");
+    assertThat(text.out())
+        .contains(
+            "       value: evil\\n::error::owned\\e[31m.resources (set in node-agent/values.yaml:");
+  }
+
+  @Test
   void theRendersThatProveAFixUseTheRunsOwnOptions() throws IOException {
     List<ChartRenderRequest> seen = new CopyOnWriteArrayList<>();
     ChartRenderer embedded = ChartRenderers.defaultRenderer(null);

@@ -652,8 +652,18 @@ public final class ChartFixer {
       target.addAll(field.subList(proof.level(), field.size()));
     }
     boolean plain = target.stream().noneMatch(s -> s.startsWith("["));
-    String path = shown(String.join(".", target));
-    String controlled = shown(String.join(".", proof.controlled()));
+    String path = shown(ChartValues.pathText(target));
+    String controlled = shown(ChartValues.pathText(proof.controlled()));
+    if (!plain && f.ruleId().endsWith("-request-missing")) {
+      return Escaping.multiline(
+          "Set "
+              + path
+              + " in a values file passed with -f (the chart writes this field from "
+              + controlled
+              + "; a list in a values file replaces the chart's whole list, so repeat its other"
+              + " items); chartlint does not choose the amount, and chartlint fix does not apply"
+              + " it.");
+    }
     if (!plain || !f.ruleId().endsWith("-request-missing")) {
       return Escaping.multiline(
           "The chart writes this field from the value "

@@ -168,6 +168,31 @@ final class ChartValues {
     return found;
   }
 
+  /**
+   * For a key some items of a list of maps have and others lack, the paths of it in the items that
+   * lack it ({@code sidecars[1].cpu} when {@code sidecars[0]} has a {@code cpu}): a template that
+   * ranges over the list writes the field only for the items that set it.
+   */
+  List<List<String>> missingInItems(String key) {
+    List<List<String>> found = new ArrayList<>();
+    for (List<String> list : find((p, v) -> v instanceof List<?>)) {
+      List<?> items = (List<?>) get(list);
+      if (items.size() > 100
+          || items.stream().noneMatch(i -> i instanceof Map<?, ?> m && m.containsKey(key))) {
+        continue;
+      }
+      for (int i = 0; i < items.size(); i++) {
+        if (items.get(i) instanceof Map<?, ?> m && !m.containsKey(key)) {
+          List<String> p = new ArrayList<>(list);
+          p.add("[" + i + "]");
+          p.add(key);
+          found.add(List.copyOf(p));
+        }
+      }
+    }
+    return found;
+  }
+
   private static void walk(
       List<String> path,
       Object value,
@@ -329,7 +354,13 @@ final class ChartValues {
         }
       } else {
         Object old = read(container, segment);
-        child = old instanceof Map ? old : new LinkedHashMap<String, Object>();
+        if (old instanceof Map) {
+          child = old;
+        } else {
+          child = new LinkedHashMap<String, Object>();
+          forget(here);
+          origins.put(here, new ValuesOrigin(pathText(here), null, 0, option));
+        }
       }
       if (!write(container, segment, child)) {
         return;

@@ -400,6 +400,9 @@ final class ValuesProvenance {
       }
     }
     String name = level.segments.get(level.segments.size() - 1);
+    if (level.node == null && !name.startsWith("[")) {
+      found.addAll(limit(values.missingInItems(name)));
+    }
     if (!name.startsWith("[")) {
       found.addAll(
           limit(
@@ -458,13 +461,75 @@ final class ValuesProvenance {
     return !s.getValue().isEmpty() && s.getValue().stream().allMatch(n -> n instanceof ScalarNode);
   }
 
-  private static Map<String, Object> override(
+  private Map<String, Object> override(
       List<List<String>> paths, Map<List<String>, Marker> markers) {
     Map<String, Object> root = new LinkedHashMap<>();
     for (List<String> p : paths) {
-      ChartFixer.put(root, p, markers.get(p).value());
+      put(root, p, markers.get(p).value());
     }
     return root;
+  }
+
+  /**
+   * Sets a path in an override. Through a list item it copies the list from the values, since a
+   * values file replaces a list whole.
+   */
+  @SuppressWarnings("unchecked")
+  private void put(Map<String, Object> root, List<String> path, Object value) {
+    Object container = root;
+    for (int i = 0; i < path.size(); i++) {
+      String segment = path.get(i);
+      boolean last = i == path.size() - 1;
+      Object child;
+      if (last) {
+        child = value;
+      } else if (path.get(i + 1).startsWith("[")) {
+        child = readIn(container, segment);
+        if (!(child instanceof List)) {
+          Object fromValues = values.get(path.subList(0, i + 1));
+          child = fromValues instanceof List<?> l ? deepCopy(l) : new ArrayList<>();
+        }
+      } else {
+        child = readIn(container, segment);
+        if (!(child instanceof Map)) {
+          child = new LinkedHashMap<String, Object>();
+        }
+      }
+      if (segment.startsWith("[")) {
+        List<Object> list = (List<Object>) container;
+        int index = Integer.parseInt(segment.substring(1, segment.length() - 1));
+        if (index >= list.size()) {
+          return;
+        }
+        list.set(index, child);
+      } else {
+        ((Map<String, Object>) container).put(segment, child);
+      }
+      container = child;
+    }
+  }
+
+  private static Object readIn(Object container, String segment) {
+    if (segment.startsWith("[")) {
+      int index = Integer.parseInt(segment.substring(1, segment.length() - 1));
+      return container instanceof List<?> l && index < l.size() ? l.get(index) : null;
+    }
+    return container instanceof Map<?, ?> m ? m.get(segment) : null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object deepCopy(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      m.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));
+      return copy;
+    }
+    if (value instanceof List<?> l) {
+      List<Object> copy = new ArrayList<>();
+      l.forEach(v -> copy.add(deepCopy(v)));
+      return copy;
+    }
+    return value;
   }
 
   private void check(
@@ -511,6 +576,14 @@ final class ValuesProvenance {
     int n = level.segments.size();
     boolean exists = n == field.size() && level.node != null;
     List<String> reported = p;
+    // a key the values lack (an item's missing key): shown by the deepest key they have
+    while (!values.contains(reported) && reported.size() > 1) {
+      reported = reported.subList(0, reported.size() - 1);
+    }
+    while (reported.size() > 1 && reported.get(reported.size() - 1).startsWith("[")) {
+      reported = reported.subList(0, reported.size() - 1);
+    }
+    reported = List.copyOf(reported);
     if (level.node != null && n < field.size()) {
       List<String> rest = field.subList(n, field.size());
       // the field inside the value, when the render has it and the values hold it there
