@@ -145,6 +145,30 @@ class ChartFixTest {
   }
 
   @Test
+  void withCiValuesAFindingOnlyACiFileProducesIsTracedWithThatFile() throws IOException {
+    Path ci = Files.createDirectories(dir.resolve("node-agent/ci"));
+    Files.writeString(
+        ci.resolve("more-values.yaml"),
+        "# a second sidecar without a cpu\nsidecars:\n  - name: extra\n    image: x\n"
+            + "    cpu: 1m\n  - name: more\n    image: y\n");
+
+    Cli json = Cli.run(dir, "lint", "node-agent", "--ci-values", "--format", "json");
+
+    JsonNode more = null;
+    for (JsonNode f : json.json().get("findings")) {
+      if (f.get("ruleId").asText().equals("cpu-request-missing")
+          && f.get("message").asText().contains("'more'")) {
+        more = f;
+      }
+    }
+    assertThat(more.get("valuesSets").toString()).isEqualTo("[\"ci/more-values.yaml\"]");
+    assertThat(more.get("location").get("values").toString())
+        .isEqualTo(
+            "{\"path\":\"sidecars\",\"file\":\"node-agent/ci/more-values.yaml\",\"line\":2}");
+    assertThat(more.get("fix").asText()).startsWith("Set sidecars[1].cpu in a values file");
+  }
+
+  @Test
   void hostileValuesCannotWriteOutputLinesOrStallProvenance() throws IOException {
     Path values = dir.resolve("node-agent/values.yaml");
     String hostile =

@@ -50,6 +50,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * spec change as its fix. Charts are never edited.
  */
 public final class ChartFixer {
+  /** The name findings give the chart's default values set. */
+  private static final String DEFAULT_SET = "values.yaml";
+
   /** Render-and-check rounds: each tries every finding's next candidate path, in one render. */
   private static final int ROUNDS = 3;
 
@@ -120,7 +123,6 @@ public final class ChartFixer {
             && f.resource() != null
             && f.location().template() != null
             && f.location().values() == null
-            && f.valuesSets().size() <= 1
             && request
                 .workingDirectory()
                 .resolve(f.location().file())
@@ -132,7 +134,7 @@ public final class ChartFixer {
       if (mine.isEmpty() && others.isEmpty()) {
         continue;
       }
-      PerChart perChart = new PerChart(request, chart, dir, result);
+      PerChart perChart = new PerChart(request, chart, dir, result, null);
       if (!mine.isEmpty()) {
         ChartOutcome outcome = perChart.run(mine);
         for (Map.Entry<Finding, Finding> e : outcome.replaced.entrySet()) {
@@ -146,8 +148,26 @@ public final class ChartFixer {
                         outcome.replaced.getOrDefault(w.finding(), w.finding()), w.reason())));
         overrides.put(chart.displayName(), outcome.override);
       }
-      if (!others.isEmpty()) {
-        for (Map.Entry<Finding, Finding> e : perChart.provenance(others).entrySet()) {
+      // with --ci-values, a finding's value is proven with a values set that produced it: the
+      // defaults when they did, else its first ci/*-values.yaml file
+      Map<String, List<Finding>> bySet = new LinkedHashMap<>();
+      for (Finding f : others) {
+        String set =
+            f.valuesSets().isEmpty() || f.valuesSets().contains(DEFAULT_SET)
+                ? DEFAULT_SET
+                : f.valuesSets().get(0);
+        bySet.computeIfAbsent(set, k -> new ArrayList<>()).add(f);
+      }
+      for (Map.Entry<String, List<Finding>> set : bySet.entrySet()) {
+        PerChart with = perChart;
+        if (!set.getKey().equals(DEFAULT_SET)) {
+          Path file = dir.resolve(set.getKey()).normalize();
+          if (!file.startsWith(dir.resolve("ci")) || !Files.isRegularFile(file)) {
+            continue;
+          }
+          with = new PerChart(request, chart, dir, result, file);
+        }
+        for (Map.Entry<Finding, Finding> e : with.provenance(set.getValue()).entrySet()) {
           findings.set(findings.indexOf(e.getKey()), e.getValue());
         }
       }
@@ -182,15 +202,23 @@ public final class ChartFixer {
     private final ChartValues values;
     private final PodTemplatePaths paths;
 
-    PerChart(LintRequest request, Inputs.Chart chart, Path dir, LintResult result) {
+    /** The values files of the renders: the run's, and the values set's file if any. */
+    private final List<Path> files;
+
+    PerChart(LintRequest request, Inputs.Chart chart, Path dir, LintResult result, Path setFile) {
       this.request = request;
       this.chart = chart;
       this.result = result;
       ChartRenderRequest base = request.chartOptions();
+      List<Path> all = new ArrayList<>(base.valuesFiles());
+      if (setFile != null) {
+        all.add(setFile);
+      }
+      this.files = List.copyOf(all);
       this.values =
           ChartValues.of(
               dir,
-              base.valuesFiles(),
+              files,
               base.set(),
               base.setString(),
               request.workingDirectory(),
@@ -427,7 +455,7 @@ public final class ChartFixer {
       Path file = null;
       try {
         ChartRenderRequest base = request.chartOptions();
-        List<Path> files = new ArrayList<>(base.valuesFiles());
+        List<Path> files = new ArrayList<>(this.files);
         if (override != null) {
           file = Files.createTempFile("chartlint-override", ".yaml");
           Files.writeString(file, Outcome.yaml(override), StandardCharsets.UTF_8);
