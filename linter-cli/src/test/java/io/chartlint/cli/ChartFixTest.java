@@ -169,6 +169,43 @@ class ChartFixTest {
   }
 
   @Test
+  void valuesAreTracedThroughAliasesImportsGlobalsAndPackagedSubcharts() throws IOException {
+    Path source = Fixtures.resources().resolve("charts/values-coalescing");
+    Cli json = Cli.run(source.getParent(), "lint", "values-coalescing", "--format", "json");
+
+    Map<String, String> values = new TreeMap<>();
+    for (JsonNode f : json.json().get("findings")) {
+      values.put(
+          f.get("ruleId").asText() + " " + f.get("resource").get("name").asText(),
+          f.get("location").get("values").toString());
+    }
+    assertThat(values)
+        .containsEntry(
+            // a subchart's values under its alias, from its own values.yaml
+            "memory-request-missing release-name-agent",
+            "{\"path\":\"collector.resources.requests\","
+                + "\"file\":\"values-coalescing/charts/agent/values.yaml\",\"line\":7}")
+        .containsEntry(
+            // the parent's global, which Helm copies into the subchart
+            "priority-class-missing release-name-agent",
+            "{\"path\":\"global.priorityClassName\","
+                + "\"file\":\"values-coalescing/values.yaml\",\"line\":2}")
+        .containsEntry(
+            // import-values: the parent's path, set where the child sets what it imports
+            "memory-request-missing release-name-app",
+            "{\"path\":\"importedResources\","
+                + "\"file\":\"values-coalescing/charts/agent/values.yaml\",\"line\":2}")
+        .containsEntry(
+            // a packaged subchart's values, read from the archive
+            "cpu-request-missing release-name-packaged",
+            "{\"path\":\"packaged.resources\",\"file\":"
+                + "\"values-coalescing/charts/packaged-0.1.0.tgz!/packaged/values.yaml\",\"line\":1}");
+    // the subchart its condition disables renders nothing, so has no findings
+    assertThat(values.keySet()).noneMatch(k -> k.contains("disabled"));
+    assertThat(values.values()).doesNotContain("{\"source\":\"template\"}");
+  }
+
+  @Test
   void hostileValuesCannotWriteOutputLinesOrStallProvenance() throws IOException {
     Path values = dir.resolve("node-agent/values.yaml");
     String hostile =

@@ -90,6 +90,8 @@ final class ChartValues {
         // unreadable subcharts: their values keep no origin, and are not known
       }
     }
+    // imported values go under the parent's own: the parent's values.yaml, read next, wins
+    v.importValues(chart);
     Path own = chart.resolve("values.yaml");
     if (Files.isRegularFile(own)) {
       v.mergeFile(List.of(), own);
@@ -104,6 +106,65 @@ final class ChartValues {
       v.mergeSet(entry, "--set-string", true);
     }
     return v;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void importValues(Path chart) {
+    for (Subcharts.Dependency dep : Subcharts.imports(chart)) {
+      for (Subcharts.Import imp : dep.imports()) {
+        List<String> from = new ArrayList<>();
+        from.add(dep.key());
+        from.addAll(imp.child());
+        Object value = get(from);
+        if (value == null) {
+          continue;
+        }
+        List<String> to = imp.parent();
+        if (to.isEmpty()) {
+          if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+              copy(append(from, String.valueOf(e.getKey())), List.of(String.valueOf(e.getKey())));
+            }
+          }
+        } else {
+          copy(from, to);
+        }
+      }
+    }
+  }
+
+  /** Copies a value and where its keys were set from one path to another. */
+  @SuppressWarnings("unchecked")
+  private void copy(List<String> from, List<String> to) {
+    Object value = get(from);
+    Map<String, Object> parent = mapAt(to.subList(0, to.size() - 1));
+    parent.put(to.get(to.size() - 1), value instanceof Map<?, ?> m ? deepCopy(m) : value);
+    forget(to);
+    for (Map.Entry<List<String>, ValuesOrigin> e : new ArrayList<>(origins.entrySet())) {
+      List<String> p = e.getKey();
+      if (p.size() >= from.size() && p.subList(0, from.size()).equals(from)) {
+        List<String> moved = new ArrayList<>(to);
+        moved.addAll(p.subList(from.size(), p.size()));
+        ValuesOrigin o = e.getValue();
+        origins.put(
+            List.copyOf(moved), new ValuesOrigin(pathText(moved), o.file(), o.line(), o.source()));
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object deepCopy(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      m.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));
+      return copy;
+    }
+    if (value instanceof List<?> l) {
+      List<Object> copy = new ArrayList<>();
+      l.forEach(v -> copy.add(deepCopy(v)));
+      return copy;
+    }
+    return value;
   }
 
   /**

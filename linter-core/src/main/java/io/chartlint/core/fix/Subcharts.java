@@ -61,6 +61,64 @@ final class Subcharts {
     return aliases;
   }
 
+  /**
+   * One dependency of a chart.
+   *
+   * @param key the name its values are kept under: its alias, else its name
+   * @param imports its {@code import-values}: each a child path and the parent path it goes to
+   *     (empty for the parent's root)
+   */
+  record Dependency(String key, List<Import> imports) {}
+
+  /** One {@code import-values} entry: the child's value at {@code child} goes to {@code parent}. */
+  record Import(List<String> child, List<String> parent) {}
+
+  /**
+   * A chart's dependencies that import values (pkg/chart/v2/util/dependencies.go
+   * processImportValues): a string entry {@code data} imports the child's {@code exports.data} into
+   * the parent's root; a map entry {@code {child: a.b, parent: x.y}} the child's {@code a.b} into
+   * the parent's {@code x.y}.
+   */
+  static List<Dependency> imports(Path chart) {
+    List<Dependency> list = new ArrayList<>();
+    for (String file : List.of("Chart.yaml", "requirements.yaml")) {
+      if (!(yaml(chart.resolve(file)) instanceof Map<?, ?> m)
+          || !(m.get("dependencies") instanceof List<?> deps)) {
+        continue;
+      }
+      for (Object dep : deps) {
+        if (!(dep instanceof Map<?, ?> d)
+            || !(d.get("name") instanceof String name)
+            || !(d.get("import-values") instanceof List<?> entries)) {
+          continue;
+        }
+        String key = d.get("alias") instanceof String a && !a.isBlank() ? a : name;
+        List<Import> imports = new ArrayList<>();
+        for (Object entry : entries) {
+          if (entry instanceof String s && !s.isBlank()) {
+            imports.add(new Import(List.of("exports", s), List.of()));
+          } else if (entry instanceof Map<?, ?> e
+              && e.get("child") instanceof String c
+              && e.get("parent") instanceof String p) {
+            imports.add(new Import(dotted(c), dotted(p)));
+          }
+        }
+        list.add(new Dependency(key, imports));
+      }
+    }
+    return list;
+  }
+
+  private static List<String> dotted(String path) {
+    List<String> list = new ArrayList<>();
+    for (String part : path.split("\\.")) {
+      if (!part.isEmpty()) {
+        list.add(part);
+      }
+    }
+    return list;
+  }
+
   /** The name in a chart directory's Chart.yaml, or {@code fallback}. */
   static String chartName(Path dir, String fallback) {
     Object name = yaml(dir.resolve("Chart.yaml")) instanceof Map<?, ?> m ? m.get("name") : null;

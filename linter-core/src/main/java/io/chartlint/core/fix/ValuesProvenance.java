@@ -382,12 +382,20 @@ final class ValuesProvenance {
           .line(line)
           .ifPresent(
               origin -> {
+                // a subchart's .Values are its parent's under the subchart's name; its
+                // .Values.global the parent's global too (Helm copies globals down)
+                List<String> prefix = subchartPrefix(origin.file());
                 for (String action : origin.actions()) {
                   Matcher m = VALUES_REF.matcher(action);
                   while (m.find()) {
-                    List<String> p = List.of(m.group(1).substring(1).split("\\."));
+                    List<String> ref = List.of(m.group(1).substring(1).split("\\."));
+                    List<String> p = new ArrayList<>(prefix);
+                    p.addAll(ref);
                     if (values.contains(p)) {
-                      found.add(p);
+                      found.add(List.copyOf(p));
+                    }
+                    if (!prefix.isEmpty() && ref.get(0).equals("global") && values.contains(ref)) {
+                      found.add(ref);
                     }
                   }
                 }
@@ -410,6 +418,19 @@ final class ValuesProvenance {
                   (p, v) -> p.get(p.size() - 1).equals(name) && (v == null || markable(v)))));
     }
     return new ArrayList<>(found);
+  }
+
+  /** {@code charts/a/charts/b/templates/x.yaml} as {@code a}, {@code b}. */
+  static List<String> subchartPrefix(String templateFile) {
+    List<String> prefix = new ArrayList<>();
+    if (templateFile == null) {
+      return prefix;
+    }
+    String[] parts = templateFile.split("/");
+    for (int i = 0; i + 1 < parts.length && parts[i].equals("charts"); i += 2) {
+      prefix.add(parts[i + 1]);
+    }
+    return prefix;
   }
 
   private static List<List<String>> limit(List<List<String>> list) {
