@@ -5,11 +5,10 @@ import io.chartlint.core.engine.Inputs;
 import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
-import io.chartlint.core.load.DocumentParser;
 import io.chartlint.core.load.InputSource;
 import io.chartlint.core.load.RawDocument;
 import io.chartlint.core.load.SourceDocument;
-import io.chartlint.core.load.YamlStreamSplitter;
+import io.chartlint.core.load.SourceDocuments;
 import io.chartlint.core.load.helm.ChartRenderException;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.sourcemap.SourceMap;
@@ -465,24 +464,18 @@ public final class ChartFixer {
         manifests = manifests == null ? "" : manifests;
         Map<ResourceRef, KubeObject> objects = new LinkedHashMap<>();
         Map<ResourceRef, Integer> firstLines = new HashMap<>();
-        DocumentParser parser = new DocumentParser(request.limits());
-        try (YamlStreamSplitter splitter =
-            new YamlStreamSplitter(new StringReader(manifests), request.limits())) {
-          RawDocument raw;
-          while ((raw = splitter.next()) != null) {
-            DocumentParser.Parsed parsed = parser.parse(raw);
-            if (parsed.root() == null) {
+        try (SourceDocuments stream =
+            new SourceDocuments(
+                new InputSource(chart.displayName(), null, null),
+                new StringReader(manifests),
+                request.limits())) {
+          SourceDocuments.Next next;
+          while ((next = stream.next()) != null) {
+            RawDocument raw = next.raw();
+            if (next.parsed().root() == null) {
               continue;
             }
-            SourceDocument doc =
-                new SourceDocument(
-                    new InputSource(chart.displayName(), null, null),
-                    raw.index(),
-                    raw.firstLine(),
-                    raw.sourceTemplate(),
-                    parsed.root(),
-                    List.of(),
-                    List.of());
+            SourceDocument doc = next.document();
             for (KubeObject o : Manifests.extract(doc, paths).objects()) {
               if (objects.putIfAbsent(o.ref(), o) == null) {
                 firstLines.put(o.ref(), raw.firstLine());
