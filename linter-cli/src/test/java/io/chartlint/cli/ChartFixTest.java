@@ -206,6 +206,31 @@ class ChartFixTest {
   }
 
   @Test
+  void aValueTheTemplateReadsButNoValuesFileSetsIsNamedAsUnset() throws IOException {
+    Path template = dir.resolve("node-agent/templates/daemonset.yaml");
+    Files.writeString(
+        template,
+        Files.readString(template)
+            .replace(
+                "    spec:\n",
+                "    spec:\n      {{- with .Values.priorityClassName }}\n"
+                    + "      priorityClassName: {{ . }}\n      {{- end }}\n"));
+
+    Cli json = Cli.run(dir, "lint", "node-agent", "--format", "json");
+
+    JsonNode priority = null;
+    for (JsonNode f : json.json().get("findings")) {
+      if (f.get("ruleId").asText().equals("priority-class-missing")) {
+        priority = f;
+      }
+    }
+    assertThat(priority.get("location").get("values").toString())
+        .isEqualTo("{\"path\":\"priorityClassName\",\"source\":\"unset\"}");
+    assertThat(Cli.run(dir, "lint", "node-agent").out())
+        .contains("       value: priorityClassName (not set: the chart's default applies)\n");
+  }
+
+  @Test
   void hostileValuesCannotWriteOutputLinesOrStallProvenance() throws IOException {
     Path values = dir.resolve("node-agent/values.yaml");
     String hostile =

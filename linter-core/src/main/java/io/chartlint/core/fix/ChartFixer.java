@@ -246,11 +246,19 @@ public final class ChartFixer {
         // without the map, candidates come from the values alone
       }
       ValuesProvenance.Outcome outcome =
-          new ValuesProvenance(values, this::render, map).prove(others, rendered);
+          new ValuesProvenance(values, this::render, map, this::templateText)
+              .prove(others, rendered);
       for (Finding f : others) {
         ValuesProvenance.Proof proof = outcome.proven().get(f);
         if (proof != null) {
           ValuesOrigin origin = safe(values.origin(proof.reported()));
+          if (origin == null) {
+            // a value the template reads that no values file sets
+            origin =
+                safe(
+                    new ValuesOrigin(
+                        ChartValues.pathText(proof.reported()), null, 0, ValuesOrigin.UNSET));
+          }
           replaced.put(
               f,
               f.withLocation(f.location().withValues(origin)).withFix(valuesFix(f, proof), null));
@@ -267,6 +275,22 @@ public final class ChartFixer {
         }
       }
       return replaced;
+    }
+
+    /** The text of the template file a finding is in, when it is a file of the chart. */
+    private String templateText(Finding f) {
+      try {
+        Path file = request.workingDirectory().resolve(f.location().file()).normalize();
+        Path dir = chart.path().toAbsolutePath().normalize();
+        if (!file.toAbsolutePath().startsWith(dir)
+            || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            || Files.size(file) > 1 << 20) {
+          return null;
+        }
+        return Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
     }
 
     /**

@@ -114,16 +114,22 @@ final class ValuesProvenance {
   private final Renderer renderer;
   private final SourceMap sourceMap;
   private final String nonce;
+  private final java.util.function.Function<Finding, String> templateText;
 
   /**
    * @param values the chart's merged values with where each was set
    * @param renderer renders the chart with an override
    * @param sourceMap the map of the base render, to read the actions that wrote a line; or null
    */
-  ValuesProvenance(ChartValues values, Renderer renderer, SourceMap sourceMap) {
+  ValuesProvenance(
+      ChartValues values,
+      Renderer renderer,
+      SourceMap sourceMap,
+      java.util.function.Function<Finding, String> templateText) {
     this.values = values;
     this.renderer = renderer;
     this.sourceMap = sourceMap;
+    this.templateText = templateText;
     byte[] random = new byte[6];
     new SecureRandom().nextBytes(random);
     this.nonce = HexFormat.of().formatHex(random);
@@ -190,9 +196,20 @@ final class ValuesProvenance {
       levels.put(f, mine);
       Set<List<String>> paths = new LinkedHashSet<>();
       Integer firstLine = base.firstLines().get(f.resource());
+      List<List<String>> refs = templateRefs(f);
       for (Level level : mine) {
         boolean last = level.segments.size() == field.size();
-        for (List<String> p : candidatesFor(level, firstLine, last)) {
+        List<List<String>> found = new ArrayList<>(candidatesFor(level, firstLine, last));
+        if (level.node == null) {
+          // a field that did not render: the values its template reads by that name, set or not
+          String name = level.segments.get(level.segments.size() - 1);
+          for (List<String> ref : refs) {
+            if (ref.get(ref.size() - 1).equals(name) && !found.contains(ref)) {
+              found.add(ref);
+            }
+          }
+        }
+        for (List<String> p : found) {
           if (markers.size() >= MAX_CANDIDATES && !markers.containsKey(p)) {
             break;
           }
@@ -418,6 +435,33 @@ final class ValuesProvenance {
                   (p, v) -> p.get(p.size() - 1).equals(name) && (v == null || markable(v)))));
     }
     return new ArrayList<>(found);
+  }
+
+  /**
+   * The {@code .Values} paths the finding's template file reads, under the subchart's name for a
+   * subchart's template, that the values have or could have (their parent is a map of the values,
+   * or the top).
+   */
+  private List<List<String>> templateRefs(Finding f) {
+    String text = templateText == null ? null : templateText.apply(f);
+    List<List<String>> refs = new ArrayList<>();
+    if (text == null) {
+      return refs;
+    }
+    String template = f.location().template();
+    int slash = template == null ? -1 : template.indexOf('/');
+    List<String> prefix = slash < 0 ? List.of() : subchartPrefix(template.substring(slash + 1));
+    Matcher m = VALUES_REF.matcher(text);
+    while (m.find() && refs.size() < MAX_CANDIDATES) {
+      List<String> p = new ArrayList<>(prefix);
+      p.addAll(List.of(m.group(1).substring(1).split("\\.")));
+      List<String> parent = p.subList(0, p.size() - 1);
+      if (!refs.contains(p)
+          && (values.contains(p) || parent.isEmpty() || values.get(parent) instanceof Map)) {
+        refs.add(List.copyOf(p));
+      }
+    }
+    return refs;
   }
 
   /** {@code charts/a/charts/b/templates/x.yaml} as {@code a}, {@code b}. */
