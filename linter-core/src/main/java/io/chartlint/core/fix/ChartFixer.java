@@ -166,7 +166,14 @@ public final class ChartFixer {
           }
           with = new PerChart(request, chart, dir, result, file);
         }
-        for (Map.Entry<Finding, Finding> e : with.provenance(set.getValue()).entrySet()) {
+        Map<Finding, Finding> traced;
+        try {
+          traced = with.provenance(set.getValue());
+        } catch (RuntimeException e) {
+          // provenance only adds to findings: a chart it cannot trace keeps them as they are
+          traced = Map.of();
+        }
+        for (Map.Entry<Finding, Finding> e : traced.entrySet()) {
           findings.set(findings.indexOf(e.getKey()), e.getValue());
         }
       }
