@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -44,6 +46,20 @@ final class FixCommand extends LintCommand {
           "Charts: write the values override that fixes the chart's findings to FILE, to pass"
               + " with -f. The chart itself is never edited.")
   Path valuesOut;
+
+  /**
+   * Drops the baseline options fix inherits from lint: a fix is proven against every finding, and
+   * recording a baseline of what a fix leaves is lint's job. Picocli then rejects them as unknown
+   * options, with a usage error.
+   */
+  static void withoutBaselines(CommandSpec spec) {
+    for (String name : new String[] {"--baseline", "--write-baseline"}) {
+      OptionSpec option = spec.findOption(name);
+      if (option != null) {
+        spec.remove(option);
+      }
+    }
+  }
 
   @Override
   LintResult afterLint(LintRequest request, RuleSet rules, LintResult result) throws IOException {

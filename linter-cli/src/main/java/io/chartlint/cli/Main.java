@@ -144,7 +144,11 @@ public final class Main implements Runnable {
     Class<?> only = first == null ? null : STANDALONE.get(first);
     for (Class<?> command : COMMANDS) {
       if (only == null || command == only) {
-        cli.addSubcommand(new CommandLine(command, factory));
+        CommandLine sub = new CommandLine(command, factory);
+        if (command == FixCommand.class) {
+          FixCommand.withoutBaselines(sub.getCommandSpec());
+        }
+        cli.addSubcommand(sub);
       }
     }
     return cli;

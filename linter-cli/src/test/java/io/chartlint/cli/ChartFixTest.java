@@ -85,6 +85,195 @@ class ChartFixTest {
   }
 
   @Test
+  void aFindingWithoutAnExactFixNamesTheValueThatWritesItsFieldEvenWhenSetOnTheCommandLine()
+      throws IOException {
+    Cli json =
+        Cli.run(
+            dir,
+            "lint",
+            "node-agent",
+            "--set",
+            "resources.requests.cpu=0,image.tag=1.0.1",
+            "--format",
+            "json");
+    JsonNode zero = null;
+    JsonNode reloader = null;
+    JsonNode storage = null;
+    for (JsonNode f : json.json().get("findings")) {
+      String rule = f.get("ruleId").asText();
+      String message = f.get("message").asText();
+      if (rule.equals("cpu-request-missing") && message.contains("'agent' requests 0 cpu")) {
+        zero = f;
+      } else if (rule.equals("cpu-request-missing") && message.contains("'reloader'")) {
+        reloader = f;
+      } else if (rule.equals("ephemeral-storage-request-missing")
+          && message.contains("'reloader'")) {
+        storage = f;
+      }
+    }
+    // the value set by --set, proven by a marker render; no size invented
+    assertThat(zero.get("location").get("values").toString())
+        .isEqualTo("{\"path\":\"resources.requests.cpu\",\"source\":\"--set\"}");
+    assertThat(zero.get("fix").asText())
+        .startsWith("Set resources.requests.cpu in a values file passed with -f")
+        .contains("resources:\n  requests:\n    cpu: # the amount this container needs")
+        .doesNotContainPattern("cpu: *[0-9]");
+    // a sidecar written by ranging over a list: the item that lacks the key
+    assertThat(reloader.get("location").get("values").toString())
+        .isEqualTo("{\"path\":\"sidecars\",\"file\":\"node-agent/values.yaml\",\"line\":8}");
+    assertThat(reloader.get("fix").asText()).startsWith("Set sidecars[1].cpu in a values file");
+    // the template writes no ephemeral-storage for sidecars, whatever the values
+    assertThat(storage.get("location").get("values").toString())
+        .isEqualTo("{\"source\":\"template\"}");
+
+    Cli text = Cli.run(dir, "lint", "node-agent", "--set", "resources.requests.cpu=0");
+    assertThat(text.out()).contains("       value: resources.requests.cpu (set by --set)\n");
+
+    // chartlint fix applies none of it: only exact fixes go into the override
+    Path override = dir.resolve("override.yaml");
+    Cli fix =
+        Cli.run(
+            dir,
+            "fix",
+            "node-agent",
+            "--set",
+            "resources.requests.cpu=0",
+            "--values-out",
+            override.toString());
+    assertThat(Files.readString(override)).doesNotContain("resources", "sidecars");
+    assertThat(fix.err()).doesNotContain("fixed node-agent/templates/daemonset.yaml:28");
+  }
+
+  @Test
+  void withCiValuesAFindingOnlyACiFileProducesIsTracedWithThatFile() throws IOException {
+    Path ci = Files.createDirectories(dir.resolve("node-agent/ci"));
+    Files.writeString(
+        ci.resolve("more-values.yaml"),
+        "# a second sidecar without a cpu\nsidecars:\n  - name: extra\n    image: x\n"
+            + "    cpu: 1m\n  - name: more\n    image: y\n");
+
+    Cli json = Cli.run(dir, "lint", "node-agent", "--ci-values", "--format", "json");
+
+    JsonNode more = null;
+    for (JsonNode f : json.json().get("findings")) {
+      if (f.get("ruleId").asText().equals("cpu-request-missing")
+          && f.get("message").asText().contains("'more'")) {
+        more = f;
+      }
+    }
+    assertThat(more.get("valuesSets").toString()).isEqualTo("[\"ci/more-values.yaml\"]");
+    assertThat(more.get("location").get("values").toString())
+        .isEqualTo(
+            "{\"path\":\"sidecars\",\"file\":\"node-agent/ci/more-values.yaml\",\"line\":2}");
+    assertThat(more.get("fix").asText()).startsWith("Set sidecars[1].cpu in a values file");
+  }
+
+  @Test
+  void valuesAreTracedThroughAliasesImportsGlobalsAndPackagedSubcharts() throws IOException {
+    Path source = Fixtures.resources().resolve("charts/values-coalescing");
+    Cli json = Cli.run(source.getParent(), "lint", "values-coalescing", "--format", "json");
+
+    Map<String, String> values = new TreeMap<>();
+    for (JsonNode f : json.json().get("findings")) {
+      values.put(
+          f.get("ruleId").asText() + " " + f.get("resource").get("name").asText(),
+          f.get("location").get("values").toString());
+    }
+    assertThat(values)
+        .containsEntry(
+            // a subchart's values under its alias, from its own values.yaml
+            "memory-request-missing release-name-agent",
+            "{\"path\":\"collector.resources.requests\","
+                + "\"file\":\"values-coalescing/charts/agent/values.yaml\",\"line\":7}")
+        .containsEntry(
+            // the parent's global, which Helm copies into the subchart
+            "priority-class-missing release-name-agent",
+            "{\"path\":\"global.priorityClassName\","
+                + "\"file\":\"values-coalescing/values.yaml\",\"line\":2}")
+        .containsEntry(
+            // import-values: the parent's path, set where the child sets what it imports
+            "memory-request-missing release-name-app",
+            "{\"path\":\"importedResources\","
+                + "\"file\":\"values-coalescing/charts/agent/values.yaml\",\"line\":2}")
+        .containsEntry(
+            // a packaged subchart's values, read from the archive
+            "cpu-request-missing release-name-packaged",
+            "{\"path\":\"packaged.resources\",\"file\":"
+                + "\"values-coalescing/charts/packaged-0.1.0.tgz!/packaged/values.yaml\",\"line\":1}");
+    // the subchart its condition disables renders nothing, so has no findings
+    assertThat(values.keySet()).noneMatch(k -> k.contains("disabled"));
+    assertThat(values.values()).doesNotContain("{\"source\":\"template\"}");
+  }
+
+  @Test
+  void aValueTheTemplateReadsButNoValuesFileSetsIsNamedAsUnset() throws IOException {
+    Path template = dir.resolve("node-agent/templates/daemonset.yaml");
+    Files.writeString(
+        template,
+        Files.readString(template)
+            .replace(
+                "    spec:\n",
+                "    spec:\n      {{- with .Values.priorityClassName }}\n"
+                    + "      priorityClassName: {{ . }}\n      {{- end }}\n"));
+
+    Cli json = Cli.run(dir, "lint", "node-agent", "--format", "json");
+
+    JsonNode priority = null;
+    for (JsonNode f : json.json().get("findings")) {
+      if (f.get("ruleId").asText().equals("priority-class-missing")) {
+        priority = f;
+      }
+    }
+    assertThat(priority.get("location").get("values").toString())
+        .isEqualTo("{\"path\":\"priorityClassName\",\"source\":\"unset\"}");
+    assertThat(Cli.run(dir, "lint", "node-agent").out())
+        .contains("       value: priorityClassName (not set: the chart's default applies)\n");
+  }
+
+  @Test
+  void hostileValuesCannotWriteOutputLinesOrStallProvenance() throws IOException {
+    Path values = dir.resolve("node-agent/values.yaml");
+    String hostile =
+        Files.readString(values)
+            .replace(
+                "resources: {}",
+                "resources: {}\n\"evil\\n::error::owned\\e[31m\": {resources: {}}\n"
+                    + "deep: "
+                    + "{a: ".repeat(40)
+                    + "{}"
+                    + "}".repeat(40)
+                    + "\nhuge: \""
+                    + "x".repeat(200_000)
+                    + "\"");
+    Files.writeString(values, hostile);
+    // the agent's resources come from the hostile key
+    Path template = dir.resolve("node-agent/templates/daemonset.yaml");
+    Files.writeString(
+        template,
+        Files.readString(template)
+            .replace(
+                "toYaml .Values.resources |",
+                "toYaml (index .Values \"evil\\n::error::owned\\x1b[31m\").resources |"));
+
+    Cli text =
+        Cli.run(
+            dir,
+            "lint",
+            "node-agent",
+            "--set",
+            "a\\.b[0].c=1,resources.requests.cpu=0,x[0]=1",
+            "--set-string",
+            "q\\,w=\u001b[31m");
+
+    assertThat(text.out()).doesNotContain("\u001b").doesNotContain("\n::error");
+    assertThat(text.out().lines().filter(l -> l.startsWith("::"))).isEmpty();
+    assertThat(text.err()).doesNotContain("Exception");
+    assertThat(text.out())
+        .contains(
+            "       value: evil\\n::error::owned\\e[31m.resources (set in node-agent/values.yaml:");
+  }
+
+  @Test
   void theRendersThatProveAFixUseTheRunsOwnOptions() throws IOException {
     List<ChartRenderRequest> seen = new CopyOnWriteArrayList<>();
     ChartRenderer embedded = ChartRenderers.defaultRenderer(null);

@@ -99,6 +99,21 @@ class FixCommandTest {
   }
 
   @Test
+  void fixTakesNoBaselineOptionsAndSaysSo() throws IOException {
+    Path file = write("agent.yaml", DAEMONSET);
+
+    for (String option : new String[] {"--baseline", "--write-baseline"}) {
+      Cli fix = Cli.run(dir, "fix", option, "base.json", "agent.yaml");
+
+      assertThat(fix.exit()).as(option).isEqualTo(2);
+      assertThat(fix.err()).contains("Unknown option: '" + option + "'");
+      assertThat(Files.readString(file)).as("nothing fixed").isEqualTo(DAEMONSET);
+      assertThat(dir.resolve("base.json")).doesNotExist();
+    }
+    assertThat(Cli.run(dir, "fix", "--help").out()).doesNotContain("baseline=FILE");
+  }
+
+  @Test
   void diffPrintsAUnifiedDiffAndLeavesTheFileAsItWas() throws IOException {
     Path file = write("agent.yaml", DAEMONSET);
 

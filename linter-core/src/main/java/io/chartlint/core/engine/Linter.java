@@ -2,14 +2,12 @@ package io.chartlint.core.engine;
 
 import io.chartlint.core.Severity;
 import io.chartlint.core.UsageException;
-import io.chartlint.core.load.DocumentParser;
-import io.chartlint.core.load.IgnoreComment;
 import io.chartlint.core.load.InputSource;
 import io.chartlint.core.load.LoadProblem;
 import io.chartlint.core.load.RawDocument;
 import io.chartlint.core.load.SourceDocument;
+import io.chartlint.core.load.SourceDocuments;
 import io.chartlint.core.load.Utf8Reader;
-import io.chartlint.core.load.YamlStreamSplitter;
 import io.chartlint.core.load.helm.ChartRenderException;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.RenderedChart;
@@ -594,29 +592,21 @@ public final class Linter {
      */
     private void lintStream(InputSource source, Reader reader, Sink sink, StreamShape shape)
         throws IOException {
-      DocumentParser parser = new DocumentParser(request.limits());
-      YamlStreamSplitter splitter = new YamlStreamSplitter(reader, request.limits());
+      // not closed here: the caller owns the reader
+      SourceDocuments stream = new SourceDocuments(source, reader, request.limits());
       List<SourceDocument> documents = new ArrayList<>();
       boolean streaming = false;
-      RawDocument raw;
-      while ((raw = splitter.next()) != null) {
+      SourceDocuments.Next next;
+      while ((next = stream.next()) != null) {
         if (budget.exhausted()) {
           return;
         }
-        DocumentParser.Parsed parsed = parser.parse(raw);
+        RawDocument raw = next.raw();
         shape.documents++;
-        if (!shape.mayHoldObjects && KubernetesContent.mayBeObject(raw, parsed.root())) {
+        if (!shape.mayHoldObjects && KubernetesContent.mayBeObject(raw, next.parsed().root())) {
           shape.mayHoldObjects = true;
         }
-        SourceDocument doc =
-            new SourceDocument(
-                source,
-                raw.index(),
-                raw.firstLine(),
-                raw.sourceTemplate(),
-                parsed.root(),
-                parsed.problems(),
-                IgnoreComment.scan(raw.text(), raw.firstLine()));
+        SourceDocument doc = next.document();
         if (streaming) {
           checkDocument(doc, sink);
           continue;

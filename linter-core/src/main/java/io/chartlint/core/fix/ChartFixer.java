@@ -5,13 +5,13 @@ import io.chartlint.core.engine.Inputs;
 import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
-import io.chartlint.core.load.DocumentParser;
 import io.chartlint.core.load.InputSource;
 import io.chartlint.core.load.RawDocument;
 import io.chartlint.core.load.SourceDocument;
-import io.chartlint.core.load.YamlStreamSplitter;
+import io.chartlint.core.load.SourceDocuments;
 import io.chartlint.core.load.helm.ChartRenderException;
 import io.chartlint.core.load.helm.ChartRenderRequest;
+import io.chartlint.core.load.helm.sourcemap.SourceMap;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.Manifests;
 import io.chartlint.core.model.PodTemplatePaths;
@@ -21,6 +21,7 @@ import io.chartlint.core.rule.Edit;
 import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.RuleSet;
 import io.chartlint.core.rule.ValuesOrigin;
+import io.chartlint.core.text.Escaping;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -48,6 +49,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * spec change as its fix. Charts are never edited.
  */
 public final class ChartFixer {
+  /** The name findings give the chart's default values set. */
+  private static final String DEFAULT_SET = "values.yaml";
+
   /** Render-and-check rounds: each tries every finding's next candidate path, in one render. */
   private static final int ROUNDS = 3;
 
@@ -112,20 +116,67 @@ public final class ChartFixer {
           mine.add(f);
         }
       }
-      if (mine.isEmpty()) {
+      List<Finding> others = new ArrayList<>();
+      for (Finding f : findings) {
+        if (f.edit() == null
+            && f.resource() != null
+            && f.location().template() != null
+            && f.location().values() == null
+            && request
+                .workingDirectory()
+                .resolve(f.location().file())
+                .normalize()
+                .startsWith(dir)) {
+          others.add(f);
+        }
+      }
+      if (mine.isEmpty() && others.isEmpty()) {
         continue;
       }
-      ChartOutcome outcome = new PerChart(request, chart, dir, result).run(mine);
-      for (Map.Entry<Finding, Finding> e : outcome.replaced.entrySet()) {
-        findings.set(findings.indexOf(e.getKey()), e.getValue());
+      PerChart perChart = new PerChart(request, chart, dir, result, null);
+      if (!mine.isEmpty()) {
+        ChartOutcome outcome = perChart.run(mine);
+        for (Map.Entry<Finding, Finding> e : outcome.replaced.entrySet()) {
+          findings.set(findings.indexOf(e.getKey()), e.getValue());
+        }
+        outcome.fixed.forEach(f -> fixed.add(outcome.replaced.getOrDefault(f, f)));
+        outcome.withheld.forEach(
+            w ->
+                withheld.add(
+                    new ManifestFixer.Withheld(
+                        outcome.replaced.getOrDefault(w.finding(), w.finding()), w.reason())));
+        overrides.put(chart.displayName(), outcome.override);
       }
-      outcome.fixed.forEach(f -> fixed.add(outcome.replaced.getOrDefault(f, f)));
-      outcome.withheld.forEach(
-          w ->
-              withheld.add(
-                  new ManifestFixer.Withheld(
-                      outcome.replaced.getOrDefault(w.finding(), w.finding()), w.reason())));
-      overrides.put(chart.displayName(), outcome.override);
+      // with --ci-values, a finding's value is proven with a values set that produced it: the
+      // defaults when they did, else its first ci/*-values.yaml file
+      Map<String, List<Finding>> bySet = new LinkedHashMap<>();
+      for (Finding f : others) {
+        String set =
+            f.valuesSets().isEmpty() || f.valuesSets().contains(DEFAULT_SET)
+                ? DEFAULT_SET
+                : f.valuesSets().get(0);
+        bySet.computeIfAbsent(set, k -> new ArrayList<>()).add(f);
+      }
+      for (Map.Entry<String, List<Finding>> set : bySet.entrySet()) {
+        PerChart with = perChart;
+        if (!set.getKey().equals(DEFAULT_SET)) {
+          Path file = dir.resolve(set.getKey()).normalize();
+          if (!file.startsWith(dir.resolve("ci")) || !Files.isRegularFile(file)) {
+            continue;
+          }
+          with = new PerChart(request, chart, dir, result, file);
+        }
+        Map<Finding, Finding> traced;
+        try {
+          traced = with.provenance(set.getValue());
+        } catch (RuntimeException e) {
+          // provenance only adds to findings: a chart it cannot trace keeps them as they are
+          traced = Map.of();
+        }
+        for (Map.Entry<Finding, Finding> e : traced.entrySet()) {
+          findings.set(findings.indexOf(e.getKey()), e.getValue());
+        }
+      }
     }
     return new Outcome(findings, overrides, fixed, withheld);
   }
@@ -157,15 +208,23 @@ public final class ChartFixer {
     private final ChartValues values;
     private final PodTemplatePaths paths;
 
-    PerChart(LintRequest request, Inputs.Chart chart, Path dir, LintResult result) {
+    /** The values files of the renders: the run's, and the values set's file if any. */
+    private final List<Path> files;
+
+    PerChart(LintRequest request, Inputs.Chart chart, Path dir, LintResult result, Path setFile) {
       this.request = request;
       this.chart = chart;
       this.result = result;
       ChartRenderRequest base = request.chartOptions();
+      List<Path> all = new ArrayList<>(base.valuesFiles());
+      if (setFile != null) {
+        all.add(setFile);
+      }
+      this.files = List.copyOf(all);
       this.values =
           ChartValues.of(
               dir,
-              base.valuesFiles(),
+              files,
               base.set(),
               base.setString(),
               request.workingDirectory(),
@@ -173,12 +232,106 @@ public final class ChartFixer {
       this.paths = new PodTemplatePaths(request.config().podTemplatePaths());
     }
 
+    /**
+     * The findings without an exact edit, each with the value that writes its field (proven by a
+     * sentinel render) and a fix that says which value to set, or with "written in the template"
+     * when every candidate was tried and none writes it. A finding that could not be decided keeps
+     * no values provenance.
+     */
+    Map<Finding, Finding> provenance(List<Finding> others) {
+      Map<Finding, Finding> replaced = new LinkedHashMap<>();
+      ValuesProvenance.Rendered rendered;
+      try {
+        rendered = base();
+      } catch (ChartRenderException e) {
+        return replaced;
+      }
+      SourceMap map = null;
+      try {
+        map = SourceMap.chart(chart.path()).map(rendered.manifests());
+      } catch (IOException | RuntimeException e) {
+        // without the map, candidates come from the values alone
+      }
+      ValuesProvenance.Outcome outcome =
+          new ValuesProvenance(values, this::render, map, this::templateText)
+              .prove(others, rendered);
+      for (Finding f : others) {
+        ValuesProvenance.Proof proof = outcome.proven().get(f);
+        if (proof != null) {
+          ValuesOrigin origin = safe(values.origin(proof.reported()));
+          if (origin == null) {
+            // a value the template reads that no values file sets
+            origin =
+                safe(
+                    new ValuesOrigin(
+                        ChartValues.pathText(proof.reported()), null, 0, ValuesOrigin.UNSET));
+          }
+          replaced.put(
+              f,
+              f.withLocation(f.location().withValues(origin)).withFix(valuesFix(f, proof), null));
+        } else if (outcome.templateOnly().contains(f) && valuesKnown(f)) {
+          ValuesOrigin none = new ValuesOrigin(null, null, 0, ValuesOrigin.TEMPLATE);
+          replaced.put(
+              f,
+              f.withLocation(f.location().withValues(none))
+                  .withFix(
+                      "No value of the chart controls this field: change it with a post-renderer"
+                          + " or in a fork. "
+                          + f.fix(),
+                      null));
+        }
+      }
+      return replaced;
+    }
+
+    /** The text of the template file a finding is in, when it is a file of the chart. */
+    private String templateText(Finding f) {
+      try {
+        Path file = request.workingDirectory().resolve(f.location().file()).normalize();
+        Path dir = chart.path().toAbsolutePath().normalize();
+        if (!file.toAbsolutePath().startsWith(dir)
+            || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            || Files.size(file) > 1 << 20) {
+          return null;
+        }
+        return Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    /**
+     * Whether every values file that may set a finding's field was read: a finding in a subchart
+     * nested deeper than one level, or in one whose values could not be read, may be controlled by
+     * a value chartlint did not see, so it is not called template-only.
+     */
+    private boolean valuesKnown(Finding f) {
+      String template = f.location().template();
+      if (template == null) {
+        return false;
+      }
+      String[] parts = template.split("/");
+      if (parts.length < 3 || !parts[1].equals("charts")) {
+        return true;
+      }
+      return parts.length >= 4 && parts[3].equals("templates") && values.knowsSubchart(parts[2]);
+    }
+
+    private ValuesProvenance.Rendered baseRender;
+
+    private ValuesProvenance.Rendered base() throws ChartRenderException {
+      if (baseRender == null) {
+        baseRender = render(null);
+      }
+      return baseRender;
+    }
+
     ChartOutcome run(List<Finding> mine) {
       Map<Finding, Finding> replaced = new LinkedHashMap<>();
       List<ManifestFixer.Withheld> withheld = new ArrayList<>();
       Map<ResourceRef, KubeObject> rendered;
       try {
-        rendered = render(null);
+        rendered = base().objects();
       } catch (ChartRenderException e) {
         mine.forEach(f -> withheld.add(new ManifestFixer.Withheld(f, "cannot render: " + e)));
         return new ChartOutcome(replaced, Map.of(), List.of(), withheld);
@@ -217,7 +370,7 @@ public final class ChartFixer {
         Map<String, Object> override = override(chosen);
         Map<ResourceRef, KubeObject> after;
         try {
-          after = render(override);
+          after = render(override).objects();
         } catch (ChartRenderException e) {
           continue; // this round's overrides break the render: try the next candidates
         }
@@ -254,7 +407,7 @@ public final class ChartFixer {
         Map<String, Object> own = new LinkedHashMap<>();
         put(own, c.path, desired(finalPaths.get(c.path)));
         Finding g =
-            f.withLocation(f.location().withValues(values.origin(c.path)))
+            f.withLocation(f.location().withValues(safe(values.origin(c.path))))
                 .withFix(
                     "Set "
                         + String.join(".", c.path)
@@ -327,43 +480,41 @@ public final class ChartFixer {
     }
 
     /** The chart's objects by reference, rendered with an optional override. */
-    private Map<ResourceRef, KubeObject> render(Map<String, Object> override)
+    private ValuesProvenance.Rendered render(Map<String, Object> override)
         throws ChartRenderException {
       Path file = null;
       try {
         ChartRenderRequest base = request.chartOptions();
-        List<Path> files = new ArrayList<>(base.valuesFiles());
+        List<Path> files = new ArrayList<>(this.files);
         if (override != null) {
           file = Files.createTempFile("chartlint-override", ".yaml");
           Files.writeString(file, Outcome.yaml(override), StandardCharsets.UTF_8);
           files.add(file);
         }
         String manifests = request.renderer().render(withValues(base, files)).manifests();
+        manifests = manifests == null ? "" : manifests;
         Map<ResourceRef, KubeObject> objects = new LinkedHashMap<>();
-        DocumentParser parser = new DocumentParser(request.limits());
-        try (YamlStreamSplitter splitter =
-            new YamlStreamSplitter(new StringReader(manifests), request.limits())) {
-          RawDocument raw;
-          while ((raw = splitter.next()) != null) {
-            DocumentParser.Parsed parsed = parser.parse(raw);
-            if (parsed.root() == null) {
+        Map<ResourceRef, Integer> firstLines = new HashMap<>();
+        try (SourceDocuments stream =
+            new SourceDocuments(
+                new InputSource(chart.displayName(), null, null),
+                new StringReader(manifests),
+                request.limits())) {
+          SourceDocuments.Next next;
+          while ((next = stream.next()) != null) {
+            RawDocument raw = next.raw();
+            if (next.parsed().root() == null) {
               continue;
             }
-            SourceDocument doc =
-                new SourceDocument(
-                    new InputSource(chart.displayName(), null, null),
-                    raw.index(),
-                    raw.firstLine(),
-                    raw.sourceTemplate(),
-                    parsed.root(),
-                    List.of(),
-                    List.of());
+            SourceDocument doc = next.document();
             for (KubeObject o : Manifests.extract(doc, paths).objects()) {
-              objects.putIfAbsent(o.ref(), o);
+              if (objects.putIfAbsent(o.ref(), o) == null) {
+                firstLines.put(o.ref(), raw.firstLine());
+              }
             }
           }
         }
-        return objects;
+        return new ValuesProvenance.Rendered(manifests, objects, firstLines);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } finally {
@@ -523,11 +674,85 @@ public final class ChartFixer {
     }
   }
 
+  /** Longest values path or file name shown; longer ones are cut. */
+  private static final int SHOWN = 200;
+
+  /** A values origin with what the chart wrote in it made safe to print. */
+  static ValuesOrigin safe(ValuesOrigin o) {
+    if (o == null) {
+      return null;
+    }
+    return new ValuesOrigin(shown(o.path()), shown(o.file()), o.line(), o.source());
+  }
+
+  private static String shown(String text) {
+    if (text == null) {
+      return null;
+    }
+    String s = Escaping.text(text);
+    return s.length() > SHOWN ? s.substring(0, SHOWN) + "..." : s;
+  }
+
+  /**
+   * The fix of a finding whose field a value writes, when chartlint cannot know the right value:
+   * which values path to set, and the YAML shape to pass with -f, without a value.
+   */
+  static String valuesFix(Finding f, ValuesProvenance.Proof proof) {
+    List<String> field = proof.field();
+    List<String> target = new ArrayList<>(proof.exists() ? proof.reported() : proof.controlled());
+    if (!proof.exists()) {
+      target.addAll(field.subList(proof.level(), field.size()));
+    }
+    boolean plain = target.stream().noneMatch(s -> s.startsWith("["));
+    String path = shown(ChartValues.pathText(target));
+    String controlled = shown(ChartValues.pathText(proof.controlled()));
+    if (!plain && f.ruleId().endsWith("-request-missing")) {
+      return Escaping.multiline(
+          "Set "
+              + path
+              + " in a values file passed with -f (the chart writes this field from "
+              + controlled
+              + "; a list in a values file replaces the chart's whole list, so repeat its other"
+              + " items); chartlint does not choose the amount, and chartlint fix does not apply"
+              + " it.");
+    }
+    if (!plain || !f.ruleId().endsWith("-request-missing")) {
+      return Escaping.multiline(
+          "The chart writes this field from the value "
+              + controlled
+              + ": change it in a values file passed with -f rather than in the template. "
+              + f.fix());
+    }
+    StringBuilder shape = new StringBuilder();
+    for (int i = 0; i < target.size(); i++) {
+      shape.append("  ".repeat(i)).append(key(target.get(i))).append(':');
+      if (i + 1 < target.size()) {
+        shape.append('\n');
+      }
+    }
+    shape.append(" # the amount this container needs, from its measured use");
+    return Escaping.multiline(
+        "Set "
+            + path
+            + " in a values file passed with -f (the chart writes this field from "
+            + controlled
+            + "); chartlint does not choose the amount, and chartlint fix does not apply it:\n"
+            + shape);
+  }
+
+  /** A values key as YAML writes it: plain when it can be, else double-quoted. */
+  private static String key(String key) {
+    if (key.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
+      return key;
+    }
+    return '"' + key.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+
   /** One values path that may control a rendered field. */
   private record Candidate(Level level, List<String> path, Object current) {}
 
   @SuppressWarnings("unchecked")
-  private static void put(Map<String, Object> root, List<String> path, Object value) {
+  static void put(Map<String, Object> root, List<String> path, Object value) {
     Map<String, Object> map = root;
     for (int i = 0; i < path.size() - 1; i++) {
       Object child = map.get(path.get(i));

@@ -9,7 +9,7 @@ import io.chartlint.core.load.DocumentParser;
 import io.chartlint.core.load.InputSource;
 import io.chartlint.core.load.RawDocument;
 import io.chartlint.core.load.SourceDocument;
-import io.chartlint.core.load.YamlStreamSplitter;
+import io.chartlint.core.load.SourceDocuments;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.Manifests;
 import io.chartlint.core.model.PodTemplatePaths;
@@ -196,25 +196,18 @@ public final class ManifestFixer {
       throws IOException {
     int[] lineStarts = lineStarts(text);
     PodTemplatePaths paths = new PodTemplatePaths(request.config().podTemplatePaths());
-    DocumentParser parser = new DocumentParser(request.limits());
     List<Located> list = new ArrayList<>();
-    try (YamlStreamSplitter splitter =
-        new YamlStreamSplitter(new StringReader(text), request.limits())) {
-      RawDocument raw;
-      while ((raw = splitter.next()) != null) {
-        DocumentParser.Parsed parsed = parser.parse(raw);
+    try (SourceDocuments stream =
+        new SourceDocuments(
+            InputSource.file(display, path), new StringReader(text), request.limits())) {
+      SourceDocuments.Next next;
+      while ((next = stream.next()) != null) {
+        RawDocument raw = next.raw();
+        DocumentParser.Parsed parsed = next.parsed();
         if (parsed.root() == null) {
           continue;
         }
-        SourceDocument doc =
-            new SourceDocument(
-                InputSource.file(display, path),
-                raw.index(),
-                raw.firstLine(),
-                raw.sourceTemplate(),
-                parsed.root(),
-                List.of(),
-                List.of());
+        SourceDocument doc = next.document();
         YamlTextEditor editor =
             new YamlTextEditor(text, lineStarts, raw.firstLine(), parsed.root());
         for (KubeObject object : Manifests.extract(doc, paths).objects()) {
