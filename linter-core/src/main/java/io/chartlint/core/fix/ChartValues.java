@@ -3,6 +3,7 @@ package io.chartlint.core.fix;
 import io.chartlint.core.engine.Inputs;
 import io.chartlint.core.load.LoadLimits;
 import io.chartlint.core.load.helm.SetValues;
+import io.chartlint.core.load.helm.sourcemap.ChartSources;
 import io.chartlint.core.rule.ValuesOrigin;
 import java.io.IOException;
 import java.io.Reader;
@@ -57,7 +58,7 @@ final class ChartValues {
     ChartValues v = new ChartValues(workingDirectory, limits);
     Path charts = chart.resolve("charts");
     if (Files.isDirectory(charts, LinkOption.NOFOLLOW_LINKS)) {
-      Map<String, List<String>> aliases = Subcharts.aliases(chart);
+      Map<String, List<String>> aliases = ChartSources.aliases(chart);
       try (var list = Files.list(charts)) {
         for (Path sub : list.sorted().toList()) {
           String dirName = sub.getFileName().toString();
@@ -152,8 +153,8 @@ final class ChartValues {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static Object deepCopy(Object value) {
+  /** A copy of values whose maps and lists can be changed without touching the original. */
+  static Object deepCopy(Object value) {
     if (value instanceof Map<?, ?> m) {
       Map<String, Object> copy = new LinkedHashMap<>();
       m.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -37,29 +36,6 @@ final class Subcharts {
    * @param values the text of its values file, or null when it has none or it is too large
    */
   record Packaged(String name, String valuesEntry, String values) {}
-
-  /**
-   * The aliases of a chart's dependencies (Chart.yaml, or requirements.yaml for apiVersion v1): the
-   * dependency's name to the names it is used under; a dependency without alias is absent.
-   */
-  static Map<String, List<String>> aliases(Path chart) {
-    Map<String, List<String>> aliases = new LinkedHashMap<>();
-    for (String file : List.of("Chart.yaml", "requirements.yaml")) {
-      if (!(yaml(chart.resolve(file)) instanceof Map<?, ?> m)
-          || !(m.get("dependencies") instanceof List<?> deps)) {
-        continue;
-      }
-      for (Object dep : deps) {
-        if (dep instanceof Map<?, ?> d
-            && d.get("name") instanceof String name
-            && d.get("alias") instanceof String alias
-            && !alias.isBlank()) {
-          aliases.computeIfAbsent(name, k -> new ArrayList<>()).add(alias);
-        }
-      }
-    }
-    return aliases;
-  }
 
   /**
    * One dependency of a chart.

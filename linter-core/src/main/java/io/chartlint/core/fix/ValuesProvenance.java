@@ -552,7 +552,7 @@ final class ValuesProvenance {
         child = readIn(container, segment);
         if (!(child instanceof List)) {
           Object fromValues = values.get(path.subList(0, i + 1));
-          child = fromValues instanceof List<?> l ? deepCopy(l) : new ArrayList<>();
+          child = fromValues instanceof List<?> l ? ChartValues.deepCopy(l) : new ArrayList<>();
         }
       } else {
         child = readIn(container, segment);
@@ -580,21 +580,6 @@ final class ValuesProvenance {
       return container instanceof List<?> l && index < l.size() ? l.get(index) : null;
     }
     return container instanceof Map<?, ?> m ? m.get(segment) : null;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Object deepCopy(Object value) {
-    if (value instanceof Map<?, ?> m) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      m.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));
-      return copy;
-    }
-    if (value instanceof List<?> l) {
-      List<Object> copy = new ArrayList<>();
-      l.forEach(v -> copy.add(deepCopy(v)));
-      return copy;
-    }
-    return value;
   }
 
   private void check(

@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * <p>Only what Helm would read as templates is read, nothing is written, symbolic links are not
  * followed out of the chart, and the bytes read are bounded: a chart is untrusted input.
  */
-final class ChartSources {
+public final class ChartSources {
   /** Bytes of template text read per chart, subcharts included, before the rest is skipped. */
   static final long MAX_BYTES = 64L * 1024 * 1024;
 
@@ -121,8 +121,9 @@ final class ChartSources {
   /**
    * The aliases of a chart's dependencies (Chart.yaml, or requirements.yaml for apiVersion v1):
    * dependency name to the names its templates render under; a dependency without alias is absent.
+   * Chart values are keyed by the same names.
    */
-  private static Map<String, List<String>> aliases(Path dir) {
+  public static Map<String, List<String>> aliases(Path dir) {
     Map<String, List<String>> aliases = new LinkedHashMap<>();
     for (String file : List.of("Chart.yaml", "requirements.yaml")) {
       if (!(yaml(dir.resolve(file)) instanceof Map<?, ?> m)
@@ -133,6 +134,7 @@ final class ChartSources {
         if (dep instanceof Map<?, ?> d
             && d.get("name") instanceof String name
             && d.get("alias") instanceof String alias
+            && !alias.isBlank()
             && !alias.contains("/")) {
           aliases.computeIfAbsent(name, k -> new ArrayList<>()).add(alias);
         }
