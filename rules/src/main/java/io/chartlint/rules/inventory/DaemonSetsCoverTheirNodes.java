@@ -9,7 +9,7 @@ import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleInfo;
 import io.chartlint.core.rule.RuleParameters;
-import io.chartlint.core.scheduling.NodeGroup;
+import io.chartlint.core.scheduling.Schedule;
 import java.util.List;
 
 @RuleInfo(
@@ -30,19 +30,28 @@ public final class DaemonSetsCoverTheirNodes implements Rule {
     if (pod == null || Scheduled.bypassesScheduler(pod)) {
       return;
     }
-    List<NodeGroup> fits = Scheduled.onInventory(pod, context);
-    if (fits.stream().noneMatch(group -> group.fit().fits())) {
+    Schedule schedule = Scheduled.onInventory(pod, context);
+    if (!schedule.anyFits()) {
       return; // workload-fits-no-node reports a DaemonSet that runs nowhere
     }
     List<String> labels = NodePools.labels(context.parameters().strings(NodePools.POOL_LABELS));
     boolean mustCover = mustCover(object, context.parameters().strings(MUST_COVER));
-    List<NodePools.Miss> misses = NodePools.misses(fits, context.inventory(), labels);
-    if (misses.isEmpty()) {
+    // DaemonSets with the same placement miss the same pools: describe them once.
+    Missed coverage =
+        schedule.derived(
+            new MissedKey(labels),
+            outcome -> {
+              List<NodePools.Miss> misses =
+                  NodePools.misses(outcome.groups(), context.inventory(), labels);
+              return new Missed(
+                  misses.stream().mapToInt(NodePools.Miss::missed).sum(),
+                  String.join(" | ", misses.stream().map(NodePools.Miss::describe).toList()));
+            });
+    if (coverage.nodes() == 0) {
       return;
     }
     // One finding per DaemonSet, its pools side by side: a chart's agent usually misses several.
-    List<String> pools = misses.stream().map(NodePools.Miss::describe).toList();
-    int missed = misses.stream().mapToInt(NodePools.Miss::missed).sum();
+    int missed = coverage.nodes();
     String message =
         "DaemonSet '"
             + object.name()
@@ -52,7 +61,7 @@ public final class DaemonSetsCoverTheirNodes implements Rule {
             + " of the inventory"
             + (mustCover ? " (it is listed in mustCover)" : "")
             + ": "
-            + String.join(" | ", pools);
+            + coverage.pools();
     String fix =
         "If it should run there, tolerate the taint or widen the selector the message names; if"
             + " it should not, this is expected"
@@ -63,6 +72,11 @@ public final class DaemonSetsCoverTheirNodes implements Rule {
       context.report(Scheduled.placementNode(pod), message, fix);
     }
   }
+
+  /** The nodes a DaemonSet's pods miss: how many, and by pool with the reasons. */
+  private record Missed(int nodes, String pools) {}
+
+  private record MissedKey(List<String> poolLabels) {}
 
   /** Whether the config lists the DaemonSet by {@code name} or {@code namespace/name}. */
   private static boolean mustCover(KubeObject object, List<String> listed) {
