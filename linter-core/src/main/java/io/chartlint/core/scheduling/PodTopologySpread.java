@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The scheduler's PodTopologySpread filter ({@code
@@ -89,6 +88,14 @@ public final class PodTopologySpread {
    * @param existing the running pods; those on nodes not given are not counted
    */
   public static State preFilter(PodInfo pod, List<SimulatedNode> nodes, List<PodInfo> existing) {
+    return prepare(pod, nodes).preFilter(existing);
+  }
+
+  /**
+   * What PreFilter decides from the pod and the nodes alone, for pods placed one after another:
+   * which nodes count towards each constraint.
+   */
+  public static Prepared prepare(PodInfo pod, List<SimulatedNode> nodes) {
     List<Constraint> constraints = new ArrayList<>();
     for (SpreadConstraint spec : pod.spreadConstraints()) {
       if (spec.doNotSchedule()) {
@@ -96,19 +103,15 @@ public final class PodTopologySpread {
         constraints.add(new Constraint(spec, selector, selector.matches(pod.labels())));
       }
     }
-    Map<String, List<PodInfo>> podsByNode = new HashMap<>();
-    for (PodInfo running : existing) {
-      if (running.nodeName() != null) {
-        podsByNode.computeIfAbsent(running.nodeName(), k -> new ArrayList<>()).add(running);
-      }
-    }
-    Predicate<SimulatedNode> affinityMatches =
-        node -> Scheduling.fit(pod.placement(), node).labelsMatch();
     List<Toleration> tolerations =
         Scheduling.effectiveTolerations(pod.placement()).stream()
             .map(AppliedToleration::toleration)
             .toList();
-    Map<Pair, Integer> matchNum = new HashMap<>();
+    // counted.get(i): the nodes that count towards constraint i
+    List<List<SimulatedNode>> counted = new ArrayList<>();
+    for (int i = 0; i < constraints.size(); i++) {
+      counted.add(new ArrayList<>());
+    }
     for (SimulatedNode node : nodes) {
       // nodeLabelsMatchSpreadConstraints: a node must carry every constraint's key to count
       boolean allKeys =
@@ -116,37 +119,80 @@ public final class PodTopologySpread {
       if (!allKeys) {
         continue;
       }
-      for (Constraint constraint : constraints) {
+      Boolean affinityMatches = null;
+      for (int i = 0; i < constraints.size(); i++) {
+        SpreadConstraint spec = constraints.get(i).spec();
         // matchNodeInclusionPolicies
-        if (constraint.spec().honorNodeAffinity() && !affinityMatches.test(node)) {
-          continue;
+        if (spec.honorNodeAffinity()) {
+          if (affinityMatches == null) {
+            affinityMatches = Scheduling.fit(pod.placement(), node).labelsMatch();
+          }
+          if (!affinityMatches) {
+            continue;
+          }
         }
-        if (constraint.spec().honorNodeTaints()
+        if (spec.honorNodeTaints()
             && Scheduling.findMatchingUntoleratedTaint(
                     node.taints(), tolerations, Taint::keepsPodsOff, false)
                 .isPresent()) {
           continue;
         }
-        String key = constraint.spec().topologyKey();
-        Pair pair = new Pair(key, node.labels().get(key));
-        int count = 0;
-        for (PodInfo running : podsByNode.getOrDefault(node.name(), List.of())) {
-          // countPodsMatchSelector: same namespace as the incoming pod, selector matches
-          if (running.namespace().equals(pod.namespace())
-              && constraint.selector().matches(running.labels())) {
-            count++;
-          }
-        }
-        matchNum.merge(pair, count, Integer::sum);
+        counted.get(i).add(node);
       }
     }
-    Map<String, Integer> domains = new HashMap<>();
-    Map<String, Integer> minMatch = new HashMap<>();
-    matchNum.forEach(
-        (pair, count) -> {
-          domains.merge(pair.key(), 1, Integer::sum);
-          minMatch.merge(pair.key(), count, Math::min);
-        });
-    return new State(constraints, matchNum, domains, minMatch);
+    return new Prepared(pod.namespace(), constraints, counted);
+  }
+
+  /** The constraints of one pod and the nodes that count towards each. */
+  public static final class Prepared {
+    private final String namespace;
+    private final List<Constraint> constraints;
+    private final List<List<SimulatedNode>> counted;
+
+    private Prepared(
+        String namespace, List<Constraint> constraints, List<List<SimulatedNode>> counted) {
+      this.namespace = namespace;
+      this.constraints = constraints;
+      this.counted = counted;
+    }
+
+    /** Whether the pod has a constraint the filter enforces. */
+    public boolean constrains() {
+      return !constraints.isEmpty();
+    }
+
+    /** PreFilter with these pods running. */
+    public State preFilter(List<PodInfo> existing) {
+      Map<String, List<PodInfo>> podsByNode = new HashMap<>();
+      for (PodInfo running : existing) {
+        if (running.nodeName() != null) {
+          podsByNode.computeIfAbsent(running.nodeName(), k -> new ArrayList<>()).add(running);
+        }
+      }
+      Map<Pair, Integer> matchNum = new HashMap<>();
+      for (int i = 0; i < constraints.size(); i++) {
+        Constraint constraint = constraints.get(i);
+        String key = constraint.spec().topologyKey();
+        for (SimulatedNode node : counted.get(i)) {
+          int count = 0;
+          for (PodInfo running : podsByNode.getOrDefault(node.name(), List.of())) {
+            // countPodsMatchSelector: same namespace as the incoming pod, selector matches
+            if (running.namespace().equals(namespace)
+                && constraint.selector().matches(running.labels())) {
+              count++;
+            }
+          }
+          matchNum.merge(new Pair(key, node.labels().get(key)), count, Integer::sum);
+        }
+      }
+      Map<String, Integer> domains = new HashMap<>();
+      Map<String, Integer> minMatch = new HashMap<>();
+      matchNum.forEach(
+          (pair, count) -> {
+            domains.merge(pair.key(), 1, Integer::sum);
+            minMatch.merge(pair.key(), count, Math::min);
+          });
+      return new State(constraints, matchNum, domains, minMatch);
+    }
   }
 }

@@ -33,6 +33,7 @@ public final class WorkloadsFitSomeNode implements Rule {
     }
     Schedule schedule = Scheduled.onInventory(pod, context);
     if (schedule.anyFits()) {
+      replicasLeftOut(object, pod, schedule, context);
       return;
     }
     List<String> labels = NodePools.labels(context.parameters().strings(NodePools.POOL_LABELS));
@@ -57,6 +58,42 @@ public final class WorkloadsFitSomeNode implements Rule {
   }
 
   private record WhyKey(List<String> poolLabels) {}
+
+  /**
+   * Reports the replicas that pod anti-affinity and DoNotSchedule spread constraints keep off every
+   * node that admits the pod, once the replicas before them run.
+   */
+  private static void replicasLeftOut(
+      KubeObject object, PodTemplate pod, Schedule schedule, RuleContext context) {
+    ReplicaPlacement.Shortfall shortfall =
+        ReplicaPlacement.shortfall(object, pod, schedule, context.inventory());
+    if (shortfall == null) {
+      return;
+    }
+    int left = shortfall.wanted() - shortfall.placed();
+    context.report(
+        shortfall.where(),
+        object.kind()
+            + " '"
+            + object.name()
+            + "' wants "
+            + shortfall.wanted()
+            + (shortfall.wanted() == 1 ? " replica" : " replicas")
+            + ", but "
+            + (shortfall.placed() == 0 ? "none" : "only " + shortfall.placed())
+            + " can be scheduled on the "
+            + (shortfall.admitting() == 1 ? "1 node" : shortfall.admitting() + " nodes")
+            + " of the inventory that admit its pods, so "
+            + (shortfall.placed() == 0 ? "all" : left)
+            + " stay Pending: with "
+            + (shortfall.placed() == 1 ? "1 replica" : shortfall.placed() + " replicas")
+            + " running, "
+            + String.join("; ", shortfall.why())
+            + " (only its own replicas are counted)",
+        "Let replicas share a topology domain (a preferred instead of a required anti-affinity"
+            + " term, a larger maxSkew or whenUnsatisfiable: ScheduleAnyway), lower the replicas,"
+            + " or add nodes that carry the topology key to the pools the pods run on.");
+  }
 
   /** The message after the workload's name: which nodes keep its pods out, and why. */
   private static String why(Schedule schedule, NodeInventory inventory, List<String> labels) {
