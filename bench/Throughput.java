@@ -42,7 +42,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * the engine and model with no rule, and each rule on its own. With {@code --lint-only N}, lints
  * the stream once and prints the finding count (run.sh uses it with a small heap). With {@code
  * --nodes COUNT:POOLS}, every lint is given a generated node inventory of COUNT nodes in POOLS
- * pools, so the inventory rules schedule every workload onto it.
+ * pools, so the inventory rules schedule every workload onto it; each run then also lints the
+ * stream without the inventory, right after, and a sixth column gives that median, so that the
+ * two are compared under the same load.
  */
 public final class Throughput {
   public static void main(String[] args) throws IOException {
@@ -97,8 +99,15 @@ public final class Throughput {
       int runs = fixedRuns > 0 ? fixedRuns : n >= 100_000 ? 1 : n >= 10_000 ? 5 : 15;
       long[] composeTimes = new long[runs];
       long[] lintTimes = new long[runs];
+      long[] bareLintTimes = new long[runs];
       int findings = 0;
       for (int r = 0; r < runs; r++) {
+        // under --nodes, the same stream also without the inventory, in turn with it (first on
+        // odd runs, second on even ones), so that both see the same load
+        boolean bareFirst = config != Config.DEFAULTS && r % 2 == 1;
+        if (bareFirst) {
+          bareLintTimes[r] = bareLint(file);
+        }
         long t0 = System.nanoTime();
         compose(file);
         long t1 = System.nanoTime();
@@ -106,10 +115,19 @@ public final class Throughput {
         long t2 = System.nanoTime();
         composeTimes[r] = t1 - t0;
         lintTimes[r] = t2 - t1;
+        if (config != Config.DEFAULTS && !bareFirst) {
+          bareLintTimes[r] = bareLint(file);
+        }
       }
       double compose = median(composeTimes) / 1e6;
       double lint = median(lintTimes) / 1e6;
-      System.out.printf("%d %.1f %.1f %.2f %d%n", n, compose, lint, lint / compose, findings);
+      if (config != Config.DEFAULTS) {
+        System.out.printf(
+            "%d %.1f %.1f %.2f %d %.1f%n",
+            n, compose, lint, lint / compose, findings, median(bareLintTimes) / 1e6);
+      } else {
+        System.out.printf("%d %.1f %.1f %.2f %d%n", n, compose, lint, lint / compose, findings);
+      }
       Files.delete(file);
     }
   }
@@ -260,10 +278,21 @@ public final class Throughput {
   private static Config config = Config.DEFAULTS;
 
   private static LintResult lint(Path file, RuleSet rules) {
+    return lint(file, rules, config);
+  }
+
+  /** How long linting the file without the inventory takes, in nanoseconds. */
+  private static long bareLint(Path file) {
+    long t0 = System.nanoTime();
+    lint(file, RuleSet.discover(), Config.DEFAULTS);
+    return System.nanoTime() - t0;
+  }
+
+  private static LintResult lint(Path file, RuleSet rules, Config with) {
     return new Linter(rules)
         .lint(
             LintRequest.of(List.of(file.toString()), file.getParent())
-                .withConfig(config)
+                .withConfig(with)
                 .withThreads(1));
   }
 

@@ -44,11 +44,15 @@ public final class NodeFilters {
    */
   public static List<NodeGroup> schedule(
       PodPlacement placement, PodResources resources, String podOs, NodeInventory inventory) {
+    return schedule(placement, resources.requests(), podOs, inventory);
+  }
+
+  static List<NodeGroup> schedule(
+      PodPlacement placement, ResourceList request, String podOs, NodeInventory inventory) {
     if (inventory.isEmpty()) {
       return List.of();
     }
     Function<SimulatedNode, Fit> fitter = Scheduling.fitter(placement, false);
-    ResourceList request = resources.requests();
     List<ResourceList> allocatables = inventory.allocatables();
     List<List<ResourceFit.Insufficient>> missing = new ArrayList<>(allocatables.size());
     for (int i = 0; i < allocatables.size(); i++) {

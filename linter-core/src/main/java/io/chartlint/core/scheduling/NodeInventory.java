@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A cluster's nodes, read once per run and shared by every rule on every thread.
@@ -28,6 +30,23 @@ public final class NodeInventory {
   private final Map<Set<String>, List<Cell>> cells = new ConcurrentHashMap<>();
   private final Map<List<String>, Pools> pools = new ConcurrentHashMap<>();
   private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+  private final Map<ScheduleKey, Schedule> schedules = new ConcurrentHashMap<>();
+
+  /**
+   * How many distinct pods' schedules are kept. Charts stamp the same placement onto many
+   * workloads, so a few dozen cover a real input; the bound keeps an input of ten thousand distinct
+   * placements from holding ten thousand schedules at once.
+   */
+  static final int MAX_SCHEDULES = 512;
+
+  private final AtomicReference<Recent> recent = new AtomicReference<>();
+
+  /**
+   * The schedule of the pod spec seen last: the inventory rules ask for the same object in turn.
+   */
+  private record Recent(Object podSpec, Schedule schedule) {}
+
+  private record ScheduleKey(PodPlacement placement, ResourceList request, String podOs) {}
 
   /**
    * Nodes that give a pod the same placement answer: the same values of the labels it looks at, the
@@ -159,5 +178,41 @@ public final class NodeInventory {
       sizes.merge(pool, 1, Integer::sum);
     }
     return new Pools(Collections.unmodifiableMap(poolOf), Collections.unmodifiableMap(sizes));
+  }
+
+  /**
+   * Schedules the pod onto every node, as {@link NodeFilters#schedule}, and keeps the outcome for
+   * the next pod that the filters cannot tell apart from this one: same placement, same effective
+   * requests, same {@code spec.os.name}.
+   *
+   * @param podOs {@code spec.os.name}, or null when unset
+   */
+  public Schedule schedule(PodPlacement placement, PodResources resources, String podOs) {
+    ScheduleKey key = new ScheduleKey(placement, resources.requests(), podOs);
+    Schedule schedule = schedules.get(key);
+    if (schedule != null) {
+      return schedule;
+    }
+    schedule = new Schedule(NodeFilters.schedule(key.placement(), key.request(), podOs, this));
+    if (schedules.size() >= MAX_SCHEDULES) {
+      schedules.clear();
+    }
+    Schedule raced = schedules.putIfAbsent(key, schedule);
+    return raced != null ? raced : schedule;
+  }
+
+  /**
+   * The schedule of one pod spec, worked out by {@code compute} unless the same spec (the same
+   * object, not an equal one) was the last one asked for: every inventory rule schedules each
+   * workload, and reading its placement and requests again would cost more than scheduling it.
+   */
+  public Schedule scheduleOf(Object podSpec, Supplier<Schedule> compute) {
+    Recent last = recent.get();
+    if (last != null && last.podSpec() == podSpec) {
+      return last.schedule();
+    }
+    Schedule schedule = compute.get();
+    recent.set(new Recent(podSpec, schedule));
+    return schedule;
   }
 }

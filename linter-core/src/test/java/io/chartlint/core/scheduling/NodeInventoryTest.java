@@ -107,4 +107,44 @@ class NodeInventoryTest {
     NodeInventory inventory = new NodeInventory(nodes);
     assertThat(inventory.cells(java.util.Set.of("pool", "kubernetes.io/os"))).hasSizeLessThan(40);
   }
+
+  @Test
+  void podsTheFiltersCannotTellApartShareOneScheduleAndOthersDoNot() {
+    NodeInventory inventory = new NodeInventory(INVENTORY.nodes());
+    PodPlacement onPool1 =
+        new PodPlacement(Map.of("pool", "pool-1"), null, List.of(), false, false);
+    Schedule first = inventory.schedule(onPool1, THREE_CORES, null);
+    Schedule again =
+        inventory.schedule(
+            new PodPlacement(Map.of("pool", "pool-1"), null, List.of(), false, false),
+            new PodResources(List.of(ResourceList.of("cpu", "3")), List.of(), null, null),
+            null);
+    assertThat(again).isSameAs(first);
+    // another pool, other requests, another os: each its own answer
+    Schedule otherPool =
+        inventory.schedule(
+            new PodPlacement(Map.of("pool", "pool-2"), null, List.of(), false, false),
+            THREE_CORES,
+            null);
+    assertThat(otherPool).isNotSameAs(first);
+    assertThat(inventory.schedule(onPool1, THREE_CORES, "windows")).isNotSameAs(first);
+    PodResources nineCores =
+        new PodResources(List.of(ResourceList.of("cpu", "9")), List.of(), null, null);
+    Schedule tooBig = inventory.schedule(onPool1, nineCores, null);
+    assertThat(first.anyFits()).isTrue();
+    assertThat(tooBig.anyFits()).isFalse();
+    assertThat(tooBig.anyAdmitted()).isTrue();
+  }
+
+  @Test
+  void theScheduleCacheStaysBoundedAndStillAnswersRight() {
+    NodeInventory inventory = new NodeInventory(INVENTORY.nodes());
+    for (int i = 0; i < NodeInventory.MAX_SCHEDULES * 2; i++) {
+      PodPlacement placement =
+          new PodPlacement(Map.of("pool", "pool-" + i), null, List.of(), false, false);
+      Schedule schedule = inventory.schedule(placement, THREE_CORES, null);
+      // pools 0-4 exist; the others admit no node
+      assertThat(schedule.anyFits()).as("pool-" + i).isEqualTo(i >= 1 && i <= 4);
+    }
+  }
 }

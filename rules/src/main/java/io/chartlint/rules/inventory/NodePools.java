@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Groups an inventory's nodes into pools by the first pool label each node carries. */
 final class NodePools {
@@ -52,11 +53,31 @@ final class NodePools {
 
   /** The pools with nodes the pod does not run on, in inventory order of their first node. */
   static List<Miss> misses(List<NodeGroup> groups, NodeInventory inventory, List<String> labels) {
+    return misses(groups, inventory, labels, node -> null);
+  }
+
+  /**
+   * {@link #misses(List, NodeInventory, List)}, where the nodes the scheduler admits the pod on
+   * also count as missed when {@code notRun} gives a reason the pod does not run there.
+   */
+  static List<Miss> misses(
+      List<NodeGroup> groups,
+      NodeInventory inventory,
+      List<String> labels,
+      Function<InventoryNode, String> notRun) {
     NodeInventory.Pools pools = inventory.pools(labels);
     Map<String, int[]> missed = new LinkedHashMap<>();
     Map<String, Set<String>> reasons = new LinkedHashMap<>();
     for (NodeGroup group : groups) {
       if (group.fit().fits()) {
+        for (InventoryNode node : group.nodes()) {
+          String why = notRun.apply(node);
+          if (why != null) {
+            String pool = pools.poolOf().get(node);
+            missed.computeIfAbsent(pool, k -> new int[1])[0]++;
+            reasons.computeIfAbsent(pool, k -> new LinkedHashSet<>()).add(why);
+          }
+        }
         continue;
       }
       List<String> why = group.fit().reasons();

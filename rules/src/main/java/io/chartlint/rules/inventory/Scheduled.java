@@ -5,8 +5,8 @@ import io.chartlint.core.model.PodTemplate;
 import io.chartlint.core.model.SchedulingInputs;
 import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.rule.RuleContext;
-import io.chartlint.core.scheduling.NodeFilters;
 import io.chartlint.core.scheduling.NodeGroup;
+import io.chartlint.core.scheduling.Schedule;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -14,12 +14,14 @@ import org.yaml.snakeyaml.nodes.Node;
 final class Scheduled {
   private Scheduled() {}
 
-  static List<NodeGroup> onInventory(PodTemplate pod, RuleContext context) {
-    return NodeFilters.schedule(
-        Placements.of(pod),
-        SchedulingInputs.resources(pod),
-        SchedulingInputs.os(pod),
-        context.inventory());
+  /**
+   * The pod's outcome on every node; workloads whose pods the filters cannot tell apart share one,
+   * so a chart that stamps the same placement onto many workloads schedules it once.
+   */
+  static Schedule onInventory(PodTemplate pod, RuleContext context) {
+    return context
+        .inventory()
+        .schedule(Placements.of(pod), SchedulingInputs.resources(pod), SchedulingInputs.os(pod));
   }
 
   /** How many nodes the groups hold. */

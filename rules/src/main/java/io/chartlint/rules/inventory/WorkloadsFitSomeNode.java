@@ -9,6 +9,8 @@ import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleInfo;
 import io.chartlint.core.rule.RuleParameters;
 import io.chartlint.core.scheduling.NodeGroup;
+import io.chartlint.core.scheduling.NodeInventory;
+import io.chartlint.core.scheduling.Schedule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,52 +31,100 @@ public final class WorkloadsFitSomeNode implements Rule {
     if (pod == null || Scheduled.bypassesScheduler(pod)) {
       return;
     }
-    List<NodeGroup> fits = Scheduled.onInventory(pod, context);
-    if (fits.stream().anyMatch(group -> group.fit().fits())) {
+    Schedule schedule = Scheduled.onInventory(pod, context);
+    if (schedule.anyFits()) {
+      replicasLeftOut(object, pod, schedule, context);
       return;
     }
-    boolean someAdmit = fits.stream().anyMatch(group -> group.fit().admitted());
     List<String> labels = NodePools.labels(context.parameters().strings(NodePools.POOL_LABELS));
-    // When some nodes admit the pod, only their resources matter: the others are left out.
-    List<NodeGroup> relevant =
-        someAdmit ? fits.stream().filter(group -> group.fit().admitted()).toList() : fits;
-    List<String> pools = new ArrayList<>();
-    for (NodePools.Miss miss : NodePools.misses(relevant, context.inventory(), labels)) {
-      pools.add(miss.describe());
-    }
+    // Workloads with the same placement and requests are kept out for the same reasons.
+    String why =
+        schedule.derived(new WhyKey(labels), outcome -> why(outcome, context.inventory(), labels));
     String what = object.kind() + " '" + object.name() + "'";
-    int n = context.inventory().size();
-    if (someAdmit) {
+    if (schedule.anyAdmitted()) {
       context.report(
           Scheduled.resourcesNode(pod),
-          what
-              + " requests more than "
-              + (Scheduled.count(relevant) == 1
-                  ? "the 1 node of the inventory that admits it"
-                  : "any of the "
-                      + Scheduled.count(relevant)
-                      + " nodes of the inventory that admit it")
-              + " can give, so its pods stay Pending: "
-              + String.join(" | ", pools)
-              + withRoom(fits, context, labels),
+          what + why,
           "Lower the requests the message names (init containers and sidecars count, and so does"
               + " the pod overhead), or add nodes with more allocatable to the pools it may run"
               + " on.");
     } else {
       context.report(
           Scheduled.placementNode(pod),
-          what
-              + " can run on none of "
-              + (n == 1 ? "the 1 node" : "the " + n + " nodes")
-              + " of the inventory, so its pods stay Pending: "
-              + String.join(" | ", pools),
+          what + why,
           "Make nodeSelector and required node affinity match the labels of the nodes it should"
               + " run on, and tolerate their NoSchedule and NoExecute taints.");
     }
   }
 
+  private record WhyKey(List<String> poolLabels) {}
+
+  /**
+   * Reports the replicas that pod anti-affinity and DoNotSchedule spread constraints keep off every
+   * node that admits the pod, once the replicas before them run.
+   */
+  private static void replicasLeftOut(
+      KubeObject object, PodTemplate pod, Schedule schedule, RuleContext context) {
+    ReplicaPlacement.Shortfall shortfall =
+        ReplicaPlacement.shortfall(object, pod, schedule, context.inventory());
+    if (shortfall == null) {
+      return;
+    }
+    int left = shortfall.wanted() - shortfall.placed();
+    context.report(
+        shortfall.where(),
+        object.kind()
+            + " '"
+            + object.name()
+            + "' wants "
+            + shortfall.wanted()
+            + (shortfall.wanted() == 1 ? " replica" : " replicas")
+            + ", but "
+            + (shortfall.placed() == 0 ? "none" : "only " + shortfall.placed())
+            + " can be scheduled on the "
+            + (shortfall.admitting() == 1 ? "1 node" : shortfall.admitting() + " nodes")
+            + " of the inventory that admit its pods, so "
+            + (shortfall.placed() == 0 ? "all" : left)
+            + " stay Pending: with "
+            + (shortfall.placed() == 1 ? "1 replica" : shortfall.placed() + " replicas")
+            + " running, "
+            + String.join("; ", shortfall.why())
+            + " (only its own replicas are counted)",
+        "Let replicas share a topology domain (a preferred instead of a required anti-affinity"
+            + " term, a larger maxSkew or whenUnsatisfiable: ScheduleAnyway), lower the replicas,"
+            + " or add nodes that carry the topology key to the pools the pods run on.");
+  }
+
+  /** The message after the workload's name: which nodes keep its pods out, and why. */
+  private static String why(Schedule schedule, NodeInventory inventory, List<String> labels) {
+    List<NodeGroup> fits = schedule.groups();
+    boolean someAdmit = schedule.anyAdmitted();
+    // When some nodes admit the pod, only their resources matter: the others are left out.
+    List<NodeGroup> relevant =
+        someAdmit ? fits.stream().filter(group -> group.fit().admitted()).toList() : fits;
+    List<String> pools = new ArrayList<>();
+    for (NodePools.Miss miss : NodePools.misses(relevant, inventory, labels)) {
+      pools.add(miss.describe());
+    }
+    int n = inventory.size();
+    if (someAdmit) {
+      return " requests more than "
+          + (Scheduled.count(relevant) == 1
+              ? "the 1 node of the inventory that admits it"
+              : "any of the " + Scheduled.count(relevant) + " nodes of the inventory that admit it")
+          + " can give, so its pods stay Pending: "
+          + String.join(" | ", pools)
+          + withRoom(fits, inventory, labels);
+    }
+    return " can run on none of "
+        + (n == 1 ? "the 1 node" : "the " + n + " nodes")
+        + " of the inventory, so its pods stay Pending: "
+        + String.join(" | ", pools);
+  }
+
   /** The nodes that have room for the requests but keep the pod out, and why; or nothing. */
-  private static String withRoom(List<NodeGroup> fits, RuleContext context, List<String> labels) {
+  private static String withRoom(
+      List<NodeGroup> fits, NodeInventory inventory, List<String> labels) {
     List<NodeGroup> roomy =
         fits.stream()
             .filter(group -> !group.fit().admitted() && group.fit().insufficient().isEmpty())
@@ -83,7 +133,7 @@ public final class WorkloadsFitSomeNode implements Rule {
       return "";
     }
     List<String> pools = new ArrayList<>();
-    for (NodePools.Miss miss : NodePools.misses(roomy, context.inventory(), labels)) {
+    for (NodePools.Miss miss : NodePools.misses(roomy, inventory, labels)) {
       pools.add(miss.describe());
     }
     return ". The nodes with room keep it out: " + String.join(" | ", pools);
