@@ -1,6 +1,5 @@
 package io.chartlint.core.model;
 
-import io.chartlint.core.scheduling.LabelSelector;
 import io.chartlint.core.scheduling.PodAffinityTerm;
 import io.chartlint.core.scheduling.PodInfo;
 import io.chartlint.core.scheduling.SpreadConstraint;
@@ -46,11 +45,11 @@ public final class InterPodInputs {
       Node namespaceSelector = YamlNodes.get(term, "namespaceSelector");
       terms.add(
           new PodAffinityTerm(
-              selector(YamlNodes.get(term, "labelSelector")),
+              LabelSelectors.of(YamlNodes.get(term, "labelSelector")),
               strings(YamlNodes.get(term, "namespaces")),
               namespaceSelector == null || YamlNodes.isNull(namespaceSelector)
                   ? null
-                  : selector(namespaceSelector),
+                  : LabelSelectors.of(namespaceSelector),
               topologyKey,
               strings(YamlNodes.get(term, "matchLabelKeys")),
               strings(YamlNodes.get(term, "mismatchLabelKeys"))));
@@ -78,32 +77,13 @@ public final class InterPodInputs {
               topologyKey,
               "DoNotSchedule"
                   .equals(YamlNodes.text(YamlNodes.get(constraint, "whenUnsatisfiable"))),
-              selector(YamlNodes.get(constraint, "labelSelector")),
+              LabelSelectors.of(YamlNodes.get(constraint, "labelSelector")),
               domains,
               !"Ignore".equals(YamlNodes.text(YamlNodes.get(constraint, "nodeAffinityPolicy"))),
               "Honor".equals(YamlNodes.text(YamlNodes.get(constraint, "nodeTaintsPolicy"))),
               strings(YamlNodes.get(constraint, "matchLabelKeys"))));
     }
     return result;
-  }
-
-  /** A {@code metav1.LabelSelector}; absent or null selects nothing. */
-  static LabelSelector selector(Node selector) {
-    if (selector == null || YamlNodes.isNull(selector)) {
-      return LabelSelector.NOTHING;
-    }
-    List<LabelSelector.Requirement> expressions = new ArrayList<>();
-    for (Node expression : YamlNodes.items(YamlNodes.get(selector, "matchExpressions"))) {
-      String key = YamlNodes.text(YamlNodes.get(expression, "key"));
-      String operator = YamlNodes.text(YamlNodes.get(expression, "operator"));
-      expressions.add(
-          new LabelSelector.Requirement(
-              key == null ? "" : key,
-              operator == null ? "" : operator,
-              strings(YamlNodes.get(expression, "values"))));
-    }
-    return new LabelSelector(
-        YamlNodes.stringMap(YamlNodes.get(selector, "matchLabels")), expressions);
   }
 
   private static List<String> strings(Node list) {

@@ -5,9 +5,9 @@ import io.chartlint.core.Severity;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.policy.cel.CelPolicy;
 import io.chartlint.core.policy.polaris.PolarisCheck;
+import io.chartlint.core.scheduling.LabelSelector;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A custom rule written as data (SPEC §11): which objects it applies to, which part of them it
@@ -48,7 +48,7 @@ public record Policy(
     List<String> kinds,
     List<String> excludedKinds,
     List<String> namespaces,
-    Selector selector,
+    LabelSelector selector,
     Target target,
     Containers containers,
     boolean containerInPod,
@@ -76,7 +76,7 @@ public record Policy(
       List<String> kinds,
       List<String> excludedKinds,
       List<String> namespaces,
-      Selector selector,
+      LabelSelector selector,
       Target target,
       Containers containers,
       boolean containerInPod,
@@ -133,44 +133,6 @@ public record Policy(
     POLARIS,
     /** A Kubernetes ValidatingAdmissionPolicy. */
     VALIDATING_ADMISSION_POLICY
-  }
-
-  /**
-   * A label selector, as in {@code metav1.LabelSelector}: every {@code matchLabels} pair and every
-   * expression must hold.
-   */
-  public record Selector(Map<String, String> matchLabels, List<Expression> matchExpressions) {
-    public Selector {
-      matchLabels = Map.copyOf(matchLabels);
-      matchExpressions = List.copyOf(matchExpressions);
-    }
-
-    public boolean matches(Map<String, String> labels) {
-      for (Map.Entry<String, String> e : matchLabels.entrySet()) {
-        if (!e.getValue().equals(labels.get(e.getKey()))) {
-          return false;
-        }
-      }
-      return matchExpressions.stream().allMatch(x -> x.matches(labels));
-    }
-  }
-
-  /** One {@code matchExpressions} entry: In, NotIn, Exists or DoesNotExist. */
-  public record Expression(String key, String operator, List<String> values) {
-    public Expression {
-      values = List.copyOf(values);
-    }
-
-    boolean matches(Map<String, String> labels) {
-      String value = labels.get(key);
-      return switch (operator) {
-        case "In" -> value != null && values.contains(value);
-        case "NotIn" -> value == null || !values.contains(value);
-        case "Exists" -> value != null;
-        case "DoesNotExist" -> value == null;
-        default -> false;
-      };
-    }
   }
 
   /** Whether the policy applies to an object: its kind, namespace, labels and pod template. */

@@ -27,6 +27,7 @@ import io.chartlint.core.policy.polaris.GoTemplate;
 import io.chartlint.core.policy.polaris.PolarisCheck;
 import io.chartlint.core.rule.RuleDescriptor;
 import io.chartlint.core.rule.RuleSet;
+import io.chartlint.core.scheduling.LabelSelector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -264,14 +265,14 @@ public final class PolicyLoader {
 
   private static Policy chartlint(Path file, String shown, JsonNode root, String text) {
     JsonNode appliesTo = root.path("appliesTo");
-    Policy.Selector selector = null;
+    LabelSelector selector = null;
     if (appliesTo.has("selector")) {
       JsonNode s = appliesTo.get("selector");
       Map<String, String> labels = new LinkedHashMap<>();
       s.path("matchLabels")
           .properties()
           .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
-      List<Policy.Expression> expressions = new ArrayList<>();
+      List<LabelSelector.Requirement> expressions = new ArrayList<>();
       for (JsonNode x : s.path("matchExpressions")) {
         String operator = x.get("operator").asText();
         List<String> values = strings(x.path("values"));
@@ -287,9 +288,9 @@ public final class PolicyLoader {
                           + operator
                           + (needsValues ? " needs values" : " takes no values"))));
         }
-        expressions.add(new Policy.Expression(x.get("key").asText(), operator, values));
+        expressions.add(new LabelSelector.Requirement(x.get("key").asText(), operator, values));
       }
-      selector = new Policy.Selector(labels, expressions);
+      selector = new LabelSelector(labels, expressions);
     }
     Policy.Target target =
         switch (appliesTo.path("target").asText("object")) {
@@ -779,10 +780,10 @@ public final class PolicyLoader {
     return expression.strip().replaceAll("\\s*\\n\\s*", " ").replace("`", "'");
   }
 
-  private static String describe(Policy.Selector selector) {
+  private static String describe(LabelSelector selector) {
     List<String> parts = new ArrayList<>();
     selector.matchLabels().forEach((k, v) -> parts.add(k + "=" + v));
-    for (Policy.Expression x : selector.matchExpressions()) {
+    for (LabelSelector.Requirement x : selector.matchExpressions()) {
       parts.add(x.key() + " " + x.operator() + (x.values().isEmpty() ? "" : " " + x.values()));
     }
     return String.join(", ", parts);

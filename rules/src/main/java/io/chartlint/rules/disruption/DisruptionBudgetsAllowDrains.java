@@ -5,10 +5,10 @@ import static io.chartlint.core.Severity.WARNING;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.PodTemplate;
 import io.chartlint.core.model.YamlNodes;
-import io.chartlint.core.policy.Policy;
 import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleInfo;
+import io.chartlint.core.scheduling.LabelSelector;
 import io.chartlint.rules.spread.Selectors;
 import java.util.Objects;
 import java.util.Set;
@@ -37,7 +37,7 @@ public final class DisruptionBudgetsAllowDrains implements Rule {
     Node minAvailable = YamlNodes.get(spec, "minAvailable");
     Node maxUnavailable = YamlNodes.get(spec, "maxUnavailable");
     // an absent selector selects nothing; one the API server rejects is not judged
-    Policy.Selector selector = Selectors.parse(YamlNodes.get(spec, "selector"));
+    LabelSelector selector = Selectors.parse(YamlNodes.get(spec, "selector"));
     if (selector == null || (minAvailable == null && maxUnavailable == null)) {
       return; // a null selector selects no pods (policy/v1)
     }

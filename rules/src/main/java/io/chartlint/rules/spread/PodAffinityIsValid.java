@@ -6,10 +6,10 @@ import io.chartlint.core.Severity;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.PodTemplate;
 import io.chartlint.core.model.YamlNodes;
-import io.chartlint.core.policy.Policy;
 import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleInfo;
+import io.chartlint.core.scheduling.LabelSelector;
 import java.util.List;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
@@ -159,7 +159,7 @@ public final class PodAffinityIsValid implements Rule {
       }
       return;
     }
-    Policy.Selector selector = Selectors.parse(selectorNode);
+    LabelSelector selector = Selectors.parse(selectorNode);
     String key = YamlNodes.text(YamlNodes.get(term, "topologyKey"));
     if (!affinity
         && object.isDaemonSet()

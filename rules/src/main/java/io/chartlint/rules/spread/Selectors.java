@@ -1,12 +1,12 @@
 package io.chartlint.rules.spread;
 
+import io.chartlint.core.model.LabelSelectors;
 import io.chartlint.core.model.LabelSyntax;
 import io.chartlint.core.model.YamlNodes;
-import io.chartlint.core.policy.Policy;
+import io.chartlint.core.scheduling.LabelSelector;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -137,29 +137,18 @@ public final class Selectors {
     return labelKey;
   }
 
-  /** The selector as the matcher sees it; null for an absent one, which selects no pods. */
-  public static Policy.Selector parse(Node node) {
-    if (node == null || YamlNodes.isNull(node)) {
+  /**
+   * The selector as the matcher sees it; null for an absent one, which selects no pods, and for one
+   * with an expression the API server rejects (no key or operator), which is not judged here.
+   */
+  public static LabelSelector parse(Node node) {
+    LabelSelector selector = LabelSelectors.of(node);
+    if (selector.nothing()
+        || selector.matchExpressions().stream()
+            .anyMatch(x -> x.key().isEmpty() || x.operator().isEmpty())) {
       return null;
     }
-    Map<String, String> labels = YamlNodes.stringMap(YamlNodes.get(node, "matchLabels"));
-    List<Policy.Expression> expressions = new ArrayList<>();
-    for (Node expression : YamlNodes.items(YamlNodes.get(node, "matchExpressions"))) {
-      List<String> values = new ArrayList<>();
-      for (Node value : YamlNodes.items(YamlNodes.get(expression, "values"))) {
-        String text = YamlNodes.text(value);
-        if (text != null) {
-          values.add(text);
-        }
-      }
-      String key = YamlNodes.text(YamlNodes.get(expression, "key"));
-      String operator = YamlNodes.text(YamlNodes.get(expression, "operator"));
-      if (key == null || operator == null) {
-        return null;
-      }
-      expressions.add(new Policy.Expression(key, operator, values));
-    }
-    return new Policy.Selector(labels, expressions);
+    return selector;
   }
 
   /** The keys a selector names, in {@code matchLabels} and {@code matchExpressions}. */

@@ -6,10 +6,10 @@ import io.chartlint.core.Severity;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.PodTemplate;
 import io.chartlint.core.model.YamlNodes;
-import io.chartlint.core.policy.Policy;
 import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.rule.RuleInfo;
+import io.chartlint.core.scheduling.LabelSelector;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -183,7 +183,7 @@ public final class TopologySpreadIsValid implements Rule {
       return;
     }
     Node selectorNode = YamlNodes.get(constraint, "labelSelector");
-    Policy.Selector selector = Selectors.parse(selectorNode);
+    LabelSelector selector = Selectors.parse(selectorNode);
     boolean matchLabelKeys =
         !YamlNodes.items(YamlNodes.get(constraint, "matchLabelKeys")).isEmpty();
     if (selectorNode == null || YamlNodes.isNull(selectorNode)) {

@@ -3,6 +3,7 @@ package io.chartlint.core.policy.cel;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chartlint.core.Severity;
 import io.chartlint.core.policy.Policy;
+import io.chartlint.core.scheduling.LabelSelector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ public final class AdmissionPolicies {
         continue;
       }
       JsonNode paramRef = spec.path("paramRef");
-      Policy.Selector paramSelector =
+      LabelSelector paramSelector =
           paramRef.has("selector") ? selector(paramRef.get("selector")) : null;
       byPolicy
           .computeIfAbsent(policyName, k -> new ArrayList<>())
@@ -314,16 +315,16 @@ public final class AdmissionPolicies {
     return rules;
   }
 
-  static Policy.Selector selector(JsonNode s) {
+  static LabelSelector selector(JsonNode s) {
     Map<String, String> labels = new LinkedHashMap<>();
     s.path("matchLabels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
-    List<Policy.Expression> expressions = new ArrayList<>();
+    List<LabelSelector.Requirement> expressions = new ArrayList<>();
     for (JsonNode x : s.path("matchExpressions")) {
       expressions.add(
-          new Policy.Expression(
+          new LabelSelector.Requirement(
               x.path("key").asText(), x.path("operator").asText(), strings(x.path("values"))));
     }
-    return new Policy.Selector(labels, expressions);
+    return new LabelSelector(labels, expressions);
   }
 
   private static List<String> strings(JsonNode array) {

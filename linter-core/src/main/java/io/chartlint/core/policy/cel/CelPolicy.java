@@ -2,6 +2,7 @@ package io.chartlint.core.policy.cel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chartlint.core.model.KubeObject;
+import io.chartlint.core.scheduling.LabelSelector;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public final class CelPolicy {
       MatchResources matchResources,
       String paramName,
       String paramNamespace,
-      io.chartlint.core.policy.Policy.Selector paramSelector,
+      LabelSelector paramSelector,
       boolean denyWithoutParams) {}
 
   private final List<Named> matchConditions;

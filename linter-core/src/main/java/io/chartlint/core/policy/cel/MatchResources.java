@@ -2,7 +2,7 @@ package io.chartlint.core.policy.cel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chartlint.core.model.KubeObject;
-import io.chartlint.core.policy.Policy;
+import io.chartlint.core.scheduling.LabelSelector;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +24,8 @@ import java.util.Map;
 public record MatchResources(
     List<Rule> resourceRules,
     List<Rule> excludeResourceRules,
-    Policy.Selector namespaceSelector,
-    Policy.Selector objectSelector) {
+    LabelSelector namespaceSelector,
+    LabelSelector objectSelector) {
 
   /** One {@code resourceRules} entry. */
   public record Rule(
