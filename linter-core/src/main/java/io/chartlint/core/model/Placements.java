@@ -14,9 +14,14 @@ public final class Placements {
   /**
    * The placement of a pod template: {@code nodeSelector}, the required node selector terms ({@code
    * null} when no required node affinity is set, an empty list when it has no terms), tolerations,
-   * whether a DaemonSet creates its pods, and {@code hostNetwork}.
+   * whether a DaemonSet creates its pods, and {@code hostNetwork}. Read once per pod template and
+   * shared by the rules that ask.
    */
   public static PodPlacement of(PodTemplate pod) {
+    return pod.derived(PodPlacement.class, Placements::read);
+  }
+
+  private static PodPlacement read(PodTemplate pod) {
     List<NodeSelectorTermNode> written = pod.requiredTerms();
     List<NodeSelectorTerm> terms = null;
     if (written != null) {

@@ -3,6 +3,8 @@ package io.chartlint.core.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** The pod spec of an object, and the metadata of its template where it has one. */
@@ -17,6 +19,13 @@ public final class PodTemplate {
   private final Node spec;
   private final Node metadata;
   private final String specPath;
+
+  /**
+   * What rules work out from this pod spec alone, kept while the object is linted: its nodes do not
+   * change during a lint, and several rules read the same (the placement, the requests, the
+   * schedule on the inventory).
+   */
+  private final Map<Object, Object> derived = new ConcurrentHashMap<>(4);
 
   private PodTemplate(KubeObject owner, Node spec, Node metadata, String specPath) {
     this.owner = owner;
@@ -38,6 +47,28 @@ public final class PodTemplate {
       metadata = YamlNodes.get(YamlNodes.at(owner.root(), templatePath), "metadata");
     }
     return new PodTemplate(owner, spec, metadata, specPath);
+  }
+
+  /**
+   * Something worked out from this pod spec alone, on first use, and kept with it: every rule that
+   * asks again gets the same value. {@code compute} must depend on nothing but the pod spec (and
+   * what the key names), and its result must not be changed by whoever reads it.
+   *
+   * @param key what it is, one key per kind of thing (a class, or the object it is worked out
+   *     against)
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(Object key, Function<PodTemplate, T> compute) {
+    Object value = derived.get(key);
+    if (value == null) {
+      // not computeIfAbsent: compute may itself ask for another derived value of this pod
+      value = compute.apply(this);
+      Object raced = derived.putIfAbsent(key, value);
+      if (raced != null) {
+        value = raced;
+      }
+    }
+    return (T) value;
   }
 
   public KubeObject owner() {

@@ -27,9 +27,13 @@ public final class SchedulingInputs {
    * request of the same resource is copied into the request ({@code SetDefaults_Pod}, {@code
    * pkg/apis/core/v1/defaults.go}), and so is a pod-level limit ({@code SetDefaults_PodSpec}).
    * Quantities the API server would reject are left out; {@code resource-quantity-invalid} reports
-   * them.
+   * them. Read once per pod template and shared by the rules that ask.
    */
   public static PodResources resources(PodTemplate pod) {
+    return pod.derived(PodResources.class, SchedulingInputs::readResources);
+  }
+
+  private static PodResources readResources(PodTemplate pod) {
     List<ResourceList> containers = new ArrayList<>();
     for (Container container : pod.containers()) {
       containers.add(requests(container.resources()));

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * A cluster's nodes, read once per run and shared by every rule on every thread.
@@ -38,13 +36,6 @@ public final class NodeInventory {
    * placements from holding ten thousand schedules at once.
    */
   static final int MAX_SCHEDULES = 512;
-
-  private final AtomicReference<Recent> recent = new AtomicReference<>();
-
-  /**
-   * The schedule of the pod spec seen last: the inventory rules ask for the same object in turn.
-   */
-  private record Recent(Object podSpec, Schedule schedule) {}
 
   private record ScheduleKey(PodPlacement placement, ResourceList request, String podOs) {}
 
@@ -199,20 +190,5 @@ public final class NodeInventory {
     }
     Schedule raced = schedules.putIfAbsent(key, schedule);
     return raced != null ? raced : schedule;
-  }
-
-  /**
-   * The schedule of one pod spec, worked out by {@code compute} unless the same spec (the same
-   * object, not an equal one) was the last one asked for: every inventory rule schedules each
-   * workload, and reading its placement and requests again would cost more than scheduling it.
-   */
-  public Schedule scheduleOf(Object podSpec, Supplier<Schedule> compute) {
-    Recent last = recent.get();
-    if (last != null && last.podSpec() == podSpec) {
-      return last.schedule();
-    }
-    Schedule schedule = compute.get();
-    recent.set(new Recent(podSpec, schedule));
-    return schedule;
   }
 }

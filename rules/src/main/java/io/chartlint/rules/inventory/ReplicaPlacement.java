@@ -43,6 +43,19 @@ final class ReplicaPlacement {
   private ReplicaPlacement() {}
 
   /**
+   * Whether the pod spec writes required pod (anti-)affinity or topology spread constraints at all:
+   * without them every replica fits wherever the pod does, and reading the pod's labels and terms
+   * into a {@link PodInfo} would be wasted on most workloads.
+   */
+  private static boolean mayConstrainReplicas(PodTemplate pod) {
+    Node affinity = pod.field("affinity");
+    String required = "requiredDuringSchedulingIgnoredDuringExecution";
+    return pod.field("topologySpreadConstraints") != null
+        || YamlNodes.get(YamlNodes.get(affinity, "podAffinity"), required) != null
+        || YamlNodes.get(YamlNodes.get(affinity, "podAntiAffinity"), required) != null;
+  }
+
+  /**
    * Replicas that cannot all be scheduled.
    *
    * @param wanted {@code spec.replicas}
@@ -61,6 +74,9 @@ final class ReplicaPlacement {
     Integer replicas = replicas(object);
     if (replicas == null || replicas < 1) {
       return null;
+    }
+    if (!mayConstrainReplicas(pod)) {
+      return null; // most workloads: nothing below can keep a replica off an admitting node
     }
     PodInfo own = InterPodInputs.pod(pod, object.namespace());
     boolean spreads = own.spreadConstraints().stream().anyMatch(SpreadConstraint::doNotSchedule);

@@ -6,6 +6,7 @@ import io.chartlint.core.model.SchedulingInputs;
 import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.rule.RuleContext;
 import io.chartlint.core.scheduling.NodeGroup;
+import io.chartlint.core.scheduling.NodeInventory;
 import io.chartlint.core.scheduling.Schedule;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
@@ -16,12 +17,16 @@ final class Scheduled {
 
   /**
    * The pod's outcome on every node; workloads whose pods the filters cannot tell apart share one,
-   * so a chart that stamps the same placement onto many workloads schedules it once.
+   * so a chart that stamps the same placement onto many workloads schedules it once. Kept with the
+   * pod template, so the inventory rules that read the same object look it up once.
    */
   static Schedule onInventory(PodTemplate pod, RuleContext context) {
-    return context
-        .inventory()
-        .schedule(Placements.of(pod), SchedulingInputs.resources(pod), SchedulingInputs.os(pod));
+    NodeInventory inventory = context.inventory();
+    return pod.derived(
+        inventory,
+        p ->
+            inventory.schedule(
+                Placements.of(p), SchedulingInputs.resources(p), SchedulingInputs.os(p)));
   }
 
   /** How many nodes the groups hold. */
