@@ -61,6 +61,20 @@ final class RunContext implements RuleContext {
 
   @Override
   public void report(Node node, String message, String fix, Severity severity) {
+    reportNode(node, message, fix, severity, null);
+  }
+
+  @Override
+  public void report(Node node, String message, String fix, Edit.Draft draft) {
+    Edit edit = null;
+    if (draft != null && object != null) {
+      List<String> target = YamlNodes.segmentsOf(object.root(), draft.target());
+      edit = target == null ? null : new Edit(draft.kind(), target, draft.value());
+    }
+    reportNode(node, message, fix, rule.severity(), edit);
+  }
+
+  private void reportNode(Node node, String message, String fix, Severity severity, Edit edit) {
     int line = document.line(node);
     int column = document.column(node);
     KubeObject.FieldPath at =
@@ -73,28 +87,6 @@ final class RunContext implements RuleContext {
         fix,
         line,
         severity,
-        null);
-  }
-
-  @Override
-  public void report(Node node, String message, String fix, Edit.Draft draft) {
-    int line = document.line(node);
-    int column = document.column(node);
-    KubeObject.FieldPath at =
-        object == null ? new KubeObject.FieldPath("", "") : object.fieldPathOf(node);
-    Edit edit = null;
-    if (draft != null && object != null) {
-      List<String> target = YamlNodes.segmentsOf(object.root(), draft.target());
-      edit = target == null ? null : new Edit(draft.kind(), target, draft.value());
-    }
-    emit(
-        sink.locate(node, line, column),
-        at.path(),
-        at.identity(),
-        message,
-        fix,
-        line,
-        rule.severity(),
         edit);
   }
 

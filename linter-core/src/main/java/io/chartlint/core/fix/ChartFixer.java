@@ -11,6 +11,7 @@ import io.chartlint.core.load.SourceDocument;
 import io.chartlint.core.load.SourceDocuments;
 import io.chartlint.core.load.helm.ChartRenderException;
 import io.chartlint.core.load.helm.ChartRenderRequest;
+import io.chartlint.core.load.helm.SetValues;
 import io.chartlint.core.load.helm.sourcemap.SourceMap;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.Manifests;
@@ -405,7 +406,7 @@ public final class ChartFixer {
           continue;
         }
         Map<String, Object> own = new LinkedHashMap<>();
-        put(own, c.path, desired(finalPaths.get(c.path)));
+        SetValues.put(own, c.path, desired(finalPaths.get(c.path)));
         Finding g =
             f.withLocation(f.location().withValues(safe(values.origin(c.path))))
                 .withFix(
@@ -659,7 +660,7 @@ public final class ChartFixer {
 
     private Map<String, Object> override(Map<List<String>, List<Candidate>> chosen) {
       Map<String, Object> root = new LinkedHashMap<>();
-      chosen.forEach((path, using) -> put(root, path, desired(using)));
+      chosen.forEach((path, using) -> SetValues.put(root, path, desired(using)));
       return root;
     }
 
@@ -750,18 +751,4 @@ public final class ChartFixer {
 
   /** One values path that may control a rendered field. */
   private record Candidate(Level level, List<String> path, Object current) {}
-
-  @SuppressWarnings("unchecked")
-  static void put(Map<String, Object> root, List<String> path, Object value) {
-    Map<String, Object> map = root;
-    for (int i = 0; i < path.size() - 1; i++) {
-      Object child = map.get(path.get(i));
-      if (!(child instanceof Map)) {
-        child = new LinkedHashMap<String, Object>();
-        map.put(path.get(i), child);
-      }
-      map = (Map<String, Object>) child;
-    }
-    map.put(path.get(path.size() - 1), value);
-  }
 }

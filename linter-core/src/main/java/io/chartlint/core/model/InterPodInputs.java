@@ -46,13 +46,13 @@ public final class InterPodInputs {
       terms.add(
           new PodAffinityTerm(
               LabelSelectors.of(YamlNodes.get(term, "labelSelector")),
-              strings(YamlNodes.get(term, "namespaces")),
+              LabelSelectors.strings(YamlNodes.get(term, "namespaces")),
               namespaceSelector == null || YamlNodes.isNull(namespaceSelector)
                   ? null
                   : LabelSelectors.of(namespaceSelector),
               topologyKey,
-              strings(YamlNodes.get(term, "matchLabelKeys")),
-              strings(YamlNodes.get(term, "mismatchLabelKeys"))));
+              LabelSelectors.strings(YamlNodes.get(term, "matchLabelKeys")),
+              LabelSelectors.strings(YamlNodes.get(term, "mismatchLabelKeys"))));
     }
     return terms;
   }
@@ -81,20 +81,9 @@ public final class InterPodInputs {
               domains,
               !"Ignore".equals(YamlNodes.text(YamlNodes.get(constraint, "nodeAffinityPolicy"))),
               "Honor".equals(YamlNodes.text(YamlNodes.get(constraint, "nodeTaintsPolicy"))),
-              strings(YamlNodes.get(constraint, "matchLabelKeys"))));
+              LabelSelectors.strings(YamlNodes.get(constraint, "matchLabelKeys"))));
     }
     return result;
-  }
-
-  private static List<String> strings(Node list) {
-    List<String> values = new ArrayList<>();
-    for (Node item : YamlNodes.items(list)) {
-      String value = YamlNodes.text(item);
-      if (value != null) {
-        values.add(value);
-      }
-    }
-    return values;
   }
 
   private static Integer positive(Node node) {

@@ -32,7 +32,8 @@ public final class LabelSelectors {
         YamlNodes.stringMap(YamlNodes.get(selector, "matchLabels")), expressions);
   }
 
-  private static List<String> strings(Node list) {
+  /** The text of each scalar item of a list; other items and an absent list give nothing. */
+  static List<String> strings(Node list) {
     List<String> values = new ArrayList<>();
     for (Node item : YamlNodes.items(list)) {
       String value = YamlNodes.text(item);

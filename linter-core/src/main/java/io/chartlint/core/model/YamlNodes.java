@@ -183,6 +183,19 @@ public final class YamlNodes {
     return null;
   }
 
+  /** A scalar's text as an {@code int}; null when absent, null or not a plain integer. */
+  public static Integer integer(Node node) {
+    String text = text(node);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   /**
    * The keys and {@code [index]} parts leading from {@code root} to {@code target}, keys as they
    * are (a key may hold dots); empty when target is root, null when not found.

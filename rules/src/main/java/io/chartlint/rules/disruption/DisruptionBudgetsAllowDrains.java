@@ -128,11 +128,7 @@ public final class DisruptionBudgetsAllowDrains implements Rule {
     if (node == null) {
       return 1;
     }
-    try {
-      return Integer.parseInt(YamlNodes.text(node));
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return YamlNodes.integer(node);
   }
 
   private static String namespace(KubeObject object) {

@@ -161,10 +161,6 @@ final class ReplicaPlacement {
     if (node == null || YamlNodes.isNull(node)) {
       return 1;
     }
-    try {
-      return Integer.parseInt(YamlNodes.text(node));
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return YamlNodes.integer(node);
   }
 }

@@ -49,7 +49,7 @@ public final class PodAffinityIsValid implements Rule {
         String termAt = at + ".preferredDuringSchedulingIgnoredDuringExecution[" + i + "]";
         Node weighted = preferred.get(i);
         Node weight = YamlNodes.get(weighted, "weight");
-        Integer value = integer(weight);
+        Integer value = YamlNodes.integer(weight);
         // validateWeightedPodAffinityTerms: "must be in the range 1-100"
         if (value == null || value < 1 || value > 100) {
           context.report(
@@ -171,18 +171,6 @@ public final class PodAffinityIsValid implements Rule {
           what + ": " + at + " keeps its pods apart per node, which a DaemonSet does already",
           "Remove the anti-affinity term.",
           Severity.WARNING);
-    }
-  }
-
-  private static Integer integer(Node node) {
-    String text = YamlNodes.text(node);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      return null;
     }
   }
 }

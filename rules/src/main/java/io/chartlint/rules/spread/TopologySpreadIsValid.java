@@ -57,7 +57,7 @@ public final class TopologySpreadIsValid implements Rule {
   private static List<Selectors.Problem> validate(Node constraint, String at, Set<String> seen) {
     List<Selectors.Problem> problems = new ArrayList<>();
     Node maxSkew = YamlNodes.get(constraint, "maxSkew");
-    Integer skew = integer(maxSkew);
+    Integer skew = YamlNodes.integer(maxSkew);
     if (skew == null || skew <= 0) {
       problems.add(
           new Selectors.Problem(
@@ -91,7 +91,7 @@ public final class TopologySpreadIsValid implements Rule {
     }
     Node minDomains = YamlNodes.get(constraint, "minDomains");
     if (minDomains != null && !YamlNodes.isNull(minDomains)) {
-      Integer domains = integer(minDomains);
+      Integer domains = YamlNodes.integer(minDomains);
       if (domains == null || domains <= 0) {
         problems.add(
             new Selectors.Problem(
@@ -221,19 +221,7 @@ public final class TopologySpreadIsValid implements Rule {
     if (node == null) {
       return 1;
     }
-    Integer value = integer(node);
+    Integer value = YamlNodes.integer(node);
     return value == null ? 0 : value;
-  }
-
-  private static Integer integer(Node node) {
-    String text = YamlNodes.text(node);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }

@@ -56,6 +56,24 @@ public final class SetValues {
     return new Assignment(part.substring(0, eq), part.substring(eq + 1));
   }
 
+  /**
+   * Sets a value at a path of keys in nested maps, making maps where the path has none or has
+   * something else, as Helm's {@code --set} does for a key path.
+   */
+  @SuppressWarnings("unchecked")
+  public static void put(Map<String, Object> root, List<String> path, Object value) {
+    Map<String, Object> map = root;
+    for (int i = 0; i < path.size() - 1; i++) {
+      Object child = map.get(path.get(i));
+      if (!(child instanceof Map)) {
+        child = new LinkedHashMap<String, Object>();
+        map.put(path.get(i), child);
+      }
+      map = (Map<String, Object>) child;
+    }
+    map.put(path.get(path.size() - 1), value);
+  }
+
   /** {@code --set-string} entries as a values file whose every value is a string. */
   public static String stringsAsYaml(List<String> entries) {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -68,19 +86,7 @@ public final class SetValues {
                   + ": the embedded Helm library cannot set a list element as a string; use a"
                   + " values file or --helm-binary PATH");
         }
-        List<String> path = keyPath(a.key());
-        Map<String, Object> map = root;
-        for (int i = 0; i < path.size() - 1; i++) {
-          Object child = map.get(path.get(i));
-          if (!(child instanceof Map)) {
-            child = new LinkedHashMap<String, Object>();
-            map.put(path.get(i), child);
-          }
-          @SuppressWarnings("unchecked")
-          Map<String, Object> next = (Map<String, Object>) child;
-          map = next;
-        }
-        map.put(path.get(path.size() - 1), a.value());
+        put(root, keyPath(a.key()), a.value());
       }
     }
     DumperOptions options = new DumperOptions();
