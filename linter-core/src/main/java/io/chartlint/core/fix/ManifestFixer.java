@@ -16,6 +16,7 @@ import io.chartlint.core.model.PodTemplatePaths;
 import io.chartlint.core.model.ResourceRef;
 import io.chartlint.core.rule.Finding;
 import io.chartlint.core.rule.RuleSet;
+import io.chartlint.core.text.Lines;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -194,7 +195,7 @@ public final class ManifestFixer {
 
   private List<Located> objects(LintRequest request, Path path, String display, String text)
       throws IOException {
-    int[] lineStarts = lineStarts(text);
+    int[] lineStarts = Lines.starts(text);
     PodTemplatePaths paths = new PodTemplatePaths(request.config().podTemplatePaths());
     List<Located> list = new ArrayList<>();
     try (SourceDocuments stream =
@@ -239,17 +240,6 @@ public final class ManifestFixer {
       }
     }
     return first;
-  }
-
-  static int[] lineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts.add(i + 1);
-      }
-    }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Applies text changes from the end backwards; null when two of them overlap. */

@@ -1,6 +1,7 @@
 package io.chartlint.core.load.helm.sourcemap;
 
 import io.chartlint.core.load.helm.sourcemap.Parser.Node;
+import io.chartlint.core.text.Lines;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class Templates {
       paths.add(e.getKey());
       shown.add(onDisk.getOrDefault(e.getKey(), e.getKey()));
       sources.add(e.getValue());
-      lineStarts.add(lineStarts(e.getValue()));
+      lineStarts.add(Lines.starts(e.getValue()));
       byPath.put(e.getKey(), index);
       Map<String, List<Node>> found = new HashMap<>();
       List<Node> tree;
@@ -116,17 +117,6 @@ final class Templates {
   int column(int file, int offset) {
     int[] starts = lineStarts.get(file);
     return offset - starts[line(file, offset) - 1] + 1;
-  }
-
-  private static int[] lineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts.add(i + 1);
-      }
-    }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** The chart a template path belongs to: everything before its last {@code templates/}. */
