@@ -2,6 +2,7 @@ package io.chartlint.core.engine;
 
 import io.chartlint.core.Severity;
 import io.chartlint.core.UsageException;
+import io.chartlint.core.inventory.NodeFile;
 import io.chartlint.core.load.InputSource;
 import io.chartlint.core.load.LoadProblem;
 import io.chartlint.core.load.RawDocument;
@@ -68,7 +69,7 @@ public final class Linter {
     LocalDate today = LocalDate.now(clock);
     Suppressions suppressions = new Suppressions(config, today);
     PodTemplatePaths paths = new PodTemplatePaths(config.podTemplatePaths());
-    List<KubeObject> clusterNodes = loadNodes(config.nodes(), request, paths);
+    NodeInventory inventory = loadNodes(config.nodes(), request, paths);
     Path baselineFile = request.effectiveBaseline();
     Baseline baseline =
         baselineFile == null
@@ -83,11 +84,8 @@ public final class Linter {
             Set.copyOf(request.reportFiles()));
     checkChartOptions(request, resolution.inputs());
     FindingBudget budget = new FindingBudget(request.maxFindings());
-    NodeInventory inventory =
-        new NodeInventory(
-            clusterNodes.stream().map(io.chartlint.core.model.SchedulingInputs::node).toList());
     InputLinter inputLinter =
-        new InputLinter(request, active, suppressions, paths, clusterNodes, budget, inventory);
+        new InputLinter(request, active, suppressions, paths, budget, inventory);
 
     List<InputOutcome> outcomes = new ArrayList<>();
     List<Inputs.Input> inputs = resolution.inputs();
@@ -311,9 +309,15 @@ public final class Linter {
         : "";
   }
 
-  private List<KubeObject> loadNodes(
-      List<Path> files, LintRequest request, PodTemplatePaths paths) {
-    return NodeInventoryLoader.load(files, request, paths);
+  private NodeInventory loadNodes(List<Path> files, LintRequest request, PodTemplatePaths paths) {
+    if (files.isEmpty()) {
+      return NodeInventory.EMPTY;
+    }
+    List<NodeFile.Shown> shown = new ArrayList<>();
+    for (Path file : files) {
+      shown.add(new NodeFile.Shown(file, Inputs.display(file, request.workingDirectory())));
+    }
+    return new NodeInventory(NodeFile.read(shown, request.limits(), paths));
   }
 
   static Reader utf8(InputStream in) {
@@ -378,7 +382,6 @@ public final class Linter {
     private final List<ActiveRule> active;
     private final Suppressions suppressions;
     private final PodTemplatePaths paths;
-    private final List<KubeObject> clusterNodes;
     private final FindingBudget budget;
     private final NodeInventory inventory;
 
@@ -387,14 +390,12 @@ public final class Linter {
         List<ActiveRule> active,
         Suppressions suppressions,
         PodTemplatePaths paths,
-        List<KubeObject> clusterNodes,
         FindingBudget budget,
         NodeInventory inventory) {
       this.request = request;
       this.active = active;
       this.suppressions = suppressions;
       this.paths = paths;
-      this.clusterNodes = clusterNodes;
       this.budget = budget;
       this.inventory = inventory;
     }
@@ -656,7 +657,7 @@ public final class Linter {
         SourceDocument doc, List<KubeObject> objects, List<KubeObject> input, Sink sink) {
       sink.beginDocument(doc);
       for (ActiveRule rule : active) {
-        RunContext context = new RunContext(rule, doc, null, sink, clusterNodes, inventory, input);
+        RunContext context = new RunContext(rule, doc, null, sink, inventory, input);
         try {
           rule.descriptor().rule().checkDocument(doc, context);
         } catch (RuntimeException e) {
@@ -671,8 +672,7 @@ public final class Linter {
         for (KubeObject object : objects) {
           sink.beginObject(object);
           for (ActiveRule rule : active) {
-            RunContext context =
-                new RunContext(rule, doc, object, sink, clusterNodes, inventory, input);
+            RunContext context = new RunContext(rule, doc, object, sink, inventory, input);
             try {
               rule.descriptor().rule().check(object, context);
             } catch (RuntimeException e) {
@@ -696,7 +696,7 @@ public final class Linter {
      * rule at the object, and the other objects and documents are still linted.
      */
     private void tooDeep(ActiveRule rule, SourceDocument doc, KubeObject object, Sink sink) {
-      RunContext context = new RunContext(rule, doc, object, sink, clusterNodes);
+      RunContext context = new RunContext(rule, doc, object, sink, inventory, List.of());
       String what = object != null ? "this object" : "this document";
       String message =
           "could not be checked: evaluating "

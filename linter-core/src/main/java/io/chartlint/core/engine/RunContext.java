@@ -19,7 +19,6 @@ final class RunContext implements RuleContext {
   private final SourceDocument document;
   private final KubeObject object;
   private final Sink sink;
-  private final List<KubeObject> clusterNodes;
   private final NodeInventory inventory;
   private final List<KubeObject> inputObjects;
 
@@ -28,23 +27,12 @@ final class RunContext implements RuleContext {
       SourceDocument document,
       KubeObject object,
       Sink sink,
-      List<KubeObject> clusterNodes) {
-    this(rule, document, object, sink, clusterNodes, new NodeInventory(List.of()), List.of());
-  }
-
-  RunContext(
-      Linter.ActiveRule rule,
-      SourceDocument document,
-      KubeObject object,
-      Sink sink,
-      List<KubeObject> clusterNodes,
       NodeInventory inventory,
       List<KubeObject> inputObjects) {
     this.rule = rule;
     this.document = document;
     this.object = object;
     this.sink = sink;
-    this.clusterNodes = clusterNodes;
     this.inventory = inventory;
     this.inputObjects = inputObjects;
   }
@@ -121,11 +109,6 @@ final class RunContext implements RuleContext {
             identityPath,
             edit);
     sink.add(finding, streamLine);
-  }
-
-  @Override
-  public List<KubeObject> clusterNodes() {
-    return clusterNodes;
   }
 
   @Override

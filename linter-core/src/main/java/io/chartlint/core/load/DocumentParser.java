@@ -116,9 +116,23 @@ public final class DocumentParser {
     if (root == null) {
       return new Parsed(null, problems);
     }
-    new TreeCheck(raw, problems).check(root);
+    new TreeCheck(raw.firstLine(), problems).check(root, raw.text().indexOf('*') >= 0);
     boolean fatal = problems.stream().anyMatch(p -> p.kind() == LoadProblem.Kind.LIMIT);
     return new Parsed(fatal ? null : root, problems);
+  }
+
+  /**
+   * The checks of {@link #parse} for a tree composed elsewhere (from a filtered event stream): the
+   * size once aliases are expanded, recursive aliases, duplicate keys; merge keys are flattened.
+   *
+   * @param firstLine the 1-based line that the composer's line 0 stands for
+   * @param aliases whether the tree may contain aliases; without them it is a plain tree and is
+   *     counted without remembering nodes
+   */
+  public List<LoadProblem> check(Node root, int firstLine, boolean aliases) {
+    List<LoadProblem> problems = new ArrayList<>();
+    new TreeCheck(firstLine, problems).check(root, aliases);
+    return problems;
   }
 
   /** A character YAML does not allow, at its own line and column. */
@@ -207,20 +221,20 @@ public final class DocumentParser {
 
   /** One pass over the tree: cycles, expanded size, duplicate keys, then merge keys flattened. */
   private final class TreeCheck {
-    private final RawDocument raw;
+    private final int firstLine;
     private final List<LoadProblem> problems;
     private final Map<Node, Long> sizes = new IdentityHashMap<>();
     private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
     private boolean stopped;
 
-    TreeCheck(RawDocument raw, List<LoadProblem> problems) {
-      this.raw = raw;
+    TreeCheck(int firstLine, List<LoadProblem> problems) {
+      this.firstLine = firstLine;
       this.problems = problems;
     }
 
-    void check(Node root) {
+    void check(Node root, boolean aliases) {
       // Without an alias no node is shared: the tree is a tree, and its size a plain count.
-      long size = raw.text().indexOf('*') < 0 ? countTree(root) : size(root);
+      long size = aliases ? size(root) : countTree(root);
       if (!stopped && size > limits.maxExpandedNodes()) {
         stop(root, "document expands to more than " + limits.maxExpandedNodes() + " nodes");
       }
@@ -297,7 +311,7 @@ public final class DocumentParser {
       problems.add(
           new LoadProblem(
               LoadProblem.Kind.LIMIT,
-              raw.firstLine() + node.getStartMark().getLine(),
+              firstLine + node.getStartMark().getLine(),
               node.getStartMark().getColumn() + 1,
               message));
     }
@@ -319,12 +333,12 @@ public final class DocumentParser {
           problems.add(
               new LoadProblem(
                   LoadProblem.Kind.DUPLICATE_KEY,
-                  raw.firstLine() + key.getStartMark().getLine(),
+                  firstLine + key.getStartMark().getLine(),
                   key.getStartMark().getColumn() + 1,
                   "duplicate key '"
                       + key.getValue()
                       + "' (first at line "
-                      + (raw.firstLine() + first.getStartMark().getLine())
+                      + (firstLine + first.getStartMark().getLine())
                       + "; Kubernetes would silently keep only one of them)"));
         }
       }

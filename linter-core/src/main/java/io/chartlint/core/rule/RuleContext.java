@@ -37,9 +37,6 @@ public interface RuleContext {
    */
   void reportAt(int line, int column, String message, String fix);
 
-  /** Node manifests from the config's {@code nodes:} files, as objects. */
-  List<KubeObject> clusterNodes();
-
   /**
    * Reports a finding at a severity of the rule's choosing rather than the configured one, for a
    * rule whose parameters single out objects that matter more ({@code daemonset-coverage}'s {@code
@@ -50,12 +47,11 @@ public interface RuleContext {
   }
 
   /**
-   * The cluster's nodes ({@link #clusterNodes()}) as the scheduling model sees them, read once per
-   * run; empty when no inventory was given.
+   * The cluster's nodes from the config's {@code nodes:} files, as the scheduling model sees them,
+   * read once per run; empty when no inventory was given.
    */
   default NodeInventory inventory() {
-    return new NodeInventory(
-        clusterNodes().stream().map(io.chartlint.core.model.SchedulingInputs::node).toList());
+    return NodeInventory.EMPTY;
   }
 
   /**

@@ -19,6 +19,7 @@ import io.chartlint.core.rule.RuleInfo;
 import io.chartlint.core.rule.RuleParameters;
 import io.chartlint.core.scheduling.Exclusions;
 import io.chartlint.core.scheduling.Fit;
+import io.chartlint.core.scheduling.InventoryNode;
 import io.chartlint.core.scheduling.NodeSelectorRequirement;
 import io.chartlint.core.scheduling.PodPlacement;
 import io.chartlint.core.scheduling.Scheduling;
@@ -77,7 +78,9 @@ public final class NodeBoundWorkloadsAvoidVirtualNodes implements Rule, RuleDocs
             .derived(
                 VirtualNodeCatalogue.class,
                 inventory ->
-                    VirtualNodeCatalogue.builtIn().withClusterNodes(context.clusterNodes()));
+                    VirtualNodeCatalogue.builtIn()
+                        .withClusterNodes(
+                            inventory.nodes().stream().map(InventoryNode::node).toList()));
     // Types that let the workload in for the same reason are listed together, in catalogue order.
     Map<String, List<String>> typesByReason = new LinkedHashMap<>();
     Set<NodeSelectorRequirement> exclusions = new LinkedHashSet<>();

@@ -1,7 +1,5 @@
 package io.chartlint.rules.placement;
 
-import io.chartlint.core.model.KubeObject;
-import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.scheduling.NodeSelectorRequirement;
 import io.chartlint.core.scheduling.SimulatedNode;
 import io.chartlint.core.scheduling.Taint;
@@ -16,7 +14,6 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The virtual and simulated node types: Node manifests shipped in {@code virtual-nodes/}, listed by
@@ -81,16 +78,12 @@ public final class VirtualNodeCatalogue {
    * carries that type's identifying labels; the first such type in catalogue order). Other nodes
    * are real and ignored.
    */
-  public VirtualNodeCatalogue withClusterNodes(List<KubeObject> clusterNodes) {
+  public VirtualNodeCatalogue withClusterNodes(List<SimulatedNode> clusterNodes) {
     if (clusterNodes.isEmpty()) {
       return this;
     }
     Map<String, List<SimulatedNode>> added = new LinkedHashMap<>();
-    for (KubeObject object : clusterNodes) {
-      if (!"Node".equals(object.kind())) {
-        continue;
-      }
-      SimulatedNode node = node(object);
+    for (SimulatedNode node : clusterNodes) {
       String type = node.annotations().get(TYPE_ANNOTATION);
       if (type == null || !types.containsKey(type)) {
         type =
@@ -107,18 +100,6 @@ public final class VirtualNodeCatalogue {
     Map<String, NodeType> merged = new LinkedHashMap<>(types);
     added.forEach((id, nodes) -> merged.put(id, merged.get(id).withNodes(nodes)));
     return new VirtualNodeCatalogue(merged);
-  }
-
-  private static SimulatedNode node(KubeObject object) {
-    List<Taint> taints = new ArrayList<>();
-    for (Node taint : YamlNodes.items(YamlNodes.at(object.root(), "spec.taints"))) {
-      taints.add(
-          new Taint(
-              YamlNodes.text(YamlNodes.get(taint, "key")),
-              YamlNodes.text(YamlNodes.get(taint, "value")),
-              YamlNodes.text(YamlNodes.get(taint, "effect"))));
-    }
-    return new SimulatedNode(object.name(), object.labels(), object.annotations(), taints);
   }
 
   private static VirtualNodeCatalogue load() {
