@@ -33,6 +33,25 @@ final class FieldFilter implements Parser {
     }
   }
 
+  /**
+   * A skipped value is nested deeper than the limit. SnakeYAML's composer enforces the limit on
+   * what it builds; what is skipped never reaches it, and its scanner slows down with every level
+   * of flow nesting, so the limit holds here too.
+   */
+  static final class TooDeepException extends RuntimeException {
+    private final int line;
+
+    TooDeepException(int line) {
+      super(null, null, false, false);
+      this.line = line;
+    }
+
+    /** The 0-based line where the limit was crossed. */
+    int line() {
+      return line;
+    }
+  }
+
   /** An open mapping or sequence: the fields of its children, and for a mapping where it is. */
   private static final class Frame {
     final boolean mapping;
@@ -48,6 +67,7 @@ final class FieldFilter implements Parser {
 
   private final Parser source;
   private final Fields documentFields;
+  private final int maxDepth;
   private final Deque<Frame> open = new ArrayDeque<>();
   private final java.util.Set<String> skippedAnchors = new java.util.HashSet<>();
   private Event next;
@@ -57,10 +77,12 @@ final class FieldFilter implements Parser {
   /**
    * @param source the whole stream's events
    * @param documentFields what is kept of each document's root
+   * @param maxDepth how deeply collections may nest, skipped ones included
    */
-  FieldFilter(Parser source, Fields documentFields) {
+  FieldFilter(Parser source, Fields documentFields, int maxDepth) {
     this.source = source;
     this.documentFields = documentFields;
+    this.maxDepth = maxDepth;
   }
 
   /** Whether an alias was kept: then a value of the tree may be shared. */
@@ -189,6 +211,9 @@ final class FieldFilter implements Parser {
       }
       if (event.is(Event.ID.MappingStart) || event.is(Event.ID.SequenceStart)) {
         depth++;
+        if (open.size() + depth > maxDepth) {
+          throw new TooDeepException(line);
+        }
       } else if (event.is(Event.ID.MappingEnd) || event.is(Event.ID.SequenceEnd)) {
         depth--;
       }

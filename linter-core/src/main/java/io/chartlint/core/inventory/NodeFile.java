@@ -101,7 +101,10 @@ public final class NodeFile {
     options.setCodePointLimit(MAX_DOCUMENT_CHARS);
     options.setProcessComments(false);
     FieldFilter events =
-        new FieldFilter(new ParserImpl(new StreamReader(reader), options), NodeFields.DOCUMENT);
+        new FieldFilter(
+            new ParserImpl(new StreamReader(reader), options),
+            NodeFields.DOCUMENT,
+            limits.maxNestingDepth());
     Composer composer = new Composer(events, new Resolver(), options);
     int index = 0;
     while (true) {
@@ -124,6 +127,8 @@ public final class NodeFile {
             file,
             e.line() + 1,
             "an alias names an anchor in a field chartlint does not read; write the value out");
+      } catch (FieldFilter.TooDeepException e) {
+        throw invalid(file, e.line() + 1, tooDeep(limits));
       } catch (YAMLException e) {
         if (e.getCause() instanceof IOException io) {
           throw unreadable(file, io); // SnakeYAML's reader wraps what the file system says
@@ -136,10 +141,7 @@ public final class NodeFile {
               "a document longer than " + MAX_DOCUMENT_CHARS + " characters; split the file");
         }
         if (message.contains("Nesting Depth exceeded")) {
-          throw invalid(
-              file,
-              events.line() + 1,
-              "nested more than " + limits.maxNestingDepth() + " levels deep");
+          throw invalid(file, events.line() + 1, tooDeep(limits));
         }
         throw invalid(file, events.line() + 1, "not valid YAML");
       } catch (StackOverflowError e) {
@@ -173,6 +175,10 @@ public final class NodeFile {
         nodes.add(SchedulingInputs.node(node));
       }
     }
+  }
+
+  private static String tooDeep(LoadLimits limits) {
+    return "nested more than " + limits.maxNestingDepth() + " levels deep";
   }
 
   private static UsageException unreadable(Shown file, IOException e) {
