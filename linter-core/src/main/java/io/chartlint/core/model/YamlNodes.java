@@ -202,7 +202,67 @@ public final class YamlNodes {
    */
   public static List<String> segmentsOf(Node root, Node target) {
     List<String> parts = new ArrayList<>();
+    if (findByPosition(root, target, parts)) {
+      return parts;
+    }
+    parts.clear();
     return find(root, target, parts, new IdentityHashMap<>()) ? parts : null;
+  }
+
+  /**
+   * Finds the target by where it is written: in a tree composed from text, a node lies inside the
+   * text of each collection above it, so at each level only the child whose text holds the target's
+   * first character is followed. False when that path does not end at the target (a node reached
+   * through an alias or a merge key lies elsewhere, or a node has no position); then the whole tree
+   * is searched.
+   */
+  private static boolean findByPosition(Node root, Node target, List<String> parts) {
+    if (target == null || target.getStartMark() == null) {
+      return false;
+    }
+    int at = target.getStartMark().getIndex();
+    Node node = root;
+    while (node != target) {
+      Node next = null;
+      if (node instanceof MappingNode m) {
+        for (NodeTuple tuple : m.getValue()) {
+          Node key = tuple.getKeyNode();
+          String name = key instanceof ScalarNode k ? k.getValue() : "?";
+          if (key == target) {
+            parts.add(name);
+            return true;
+          }
+          if (holds(tuple.getValueNode(), at)) {
+            parts.add(name);
+            next = tuple.getValueNode();
+            break;
+          }
+        }
+      } else if (node instanceof SequenceNode s) {
+        List<Node> items = s.getValue();
+        for (int i = 0; i < items.size(); i++) {
+          if (holds(items.get(i), at)) {
+            parts.add("[" + i + "]");
+            next = items.get(i);
+            break;
+          }
+        }
+      }
+      if (next == null) {
+        return false;
+      }
+      node = next;
+    }
+    return true;
+  }
+
+  /** Whether the text of the node starts at or holds the character at this index. */
+  private static boolean holds(Node node, int at) {
+    if (node == null || node.getStartMark() == null || node.getEndMark() == null) {
+      return false;
+    }
+    int start = node.getStartMark().getIndex();
+    return start == at || (start < at && at < node.getEndMark().getIndex());
   }
 
   private static boolean find(Node node, Node target, List<String> parts, Map<Node, Node> visited) {
