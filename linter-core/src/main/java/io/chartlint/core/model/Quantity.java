@@ -26,6 +26,9 @@ public final class Quantity implements Comparable<Quantity> {
    */
   private static final Map<String, Quantity> PARSED = new ConcurrentHashMap<>();
 
+  /** The same for plain YAML scalars, whose text goes through YAML's typing first. */
+  private static final Map<String, Quantity> PARSED_PLAIN = new ConcurrentHashMap<>();
+
   private static final int PARSED_LIMIT = 4096;
 
   /** How Kubernetes serialises a quantity; it keeps the format of the suffix that was written. */
@@ -148,6 +151,18 @@ public final class Quantity implements Comparable<Quantity> {
    */
   public static Quantity ofYamlNumber(String plainScalarText) {
     Objects.requireNonNull(plainScalarText, "plainScalarText");
+    Quantity known = PARSED_PLAIN.get(plainScalarText);
+    if (known != null) {
+      return known;
+    }
+    Quantity quantity = typeAndParse(plainScalarText);
+    if (PARSED_PLAIN.size() < PARSED_LIMIT) {
+      PARSED_PLAIN.put(plainScalarText, quantity);
+    }
+    return quantity;
+  }
+
+  private static Quantity typeAndParse(String plainScalarText) {
     String json = YamlNumbers.jsonText(plainScalarText);
     if (json == null) {
       return new Quantity(BigDecimal.ZERO, plainScalarText, Format.DECIMAL_SI);
