@@ -31,6 +31,13 @@ public final class Escaping {
     StringBuilder s = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (c >= 0x20 && c < 0x7F) {
+        // printable ASCII, nearly every character of a message: kept as it is
+        if (s != null) {
+          s.append(c);
+        }
+        continue;
+      }
       String replacement = null;
       if (c == '\n' && keepNewlines) {
         replacement = guardLineStart(text, i + 1);
@@ -51,7 +58,11 @@ public final class Escaping {
       }
     }
     String out = s == null ? text : s.toString();
-    return keepNewlines ? guardLineStart(out, 0) + out : out;
+    if (!keepNewlines) {
+      return out;
+    }
+    String guard = guardLineStart(out, 0);
+    return guard.isEmpty() ? out : guard + out;
   }
 
   /** A newline, with a backslash after it when the line it starts would begin with {@code ::}. */
