@@ -31,7 +31,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads nodes files: Node manifests, as {@code kubectl get nodes -o yaml} writes them (a {@code
@@ -105,7 +104,7 @@ public final class NodeFile {
             new ParserImpl(new StreamReader(reader), options),
             NodeFields.DOCUMENT,
             limits.maxNestingDepth());
-    Composer composer = new Composer(events, new Resolver(), options);
+    Composer composer = new Composer(events, checks.resolver(), options);
     int index = 0;
     while (true) {
       Node root;
@@ -139,6 +138,14 @@ public final class NodeFile {
               file,
               events.line() + 1,
               "a document longer than " + MAX_DOCUMENT_CHARS + " characters; split the file");
+        }
+        if (message.contains("exceeds the specified max")) {
+          throw invalid(
+              file,
+              events.line() + 1,
+              "more than "
+                  + limits.maxAliasesForCollections()
+                  + " aliases to collections in one document");
         }
         if (message.contains("Nesting Depth exceeded")) {
           throw invalid(file, events.line() + 1, tooDeep(limits));

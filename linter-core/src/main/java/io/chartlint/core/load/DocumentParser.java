@@ -65,6 +65,14 @@ public final class DocumentParser {
     }
   }
 
+  /**
+   * The resolver of this parser's plain scalars, for a composer fed from another event stream; it
+   * belongs to this parser's thread like the parser itself.
+   */
+  public Resolver resolver() {
+    return resolver;
+  }
+
   /** The result of parsing: a root (null for an empty or broken document) and its problems. */
   public record Parsed(Node root, List<LoadProblem> problems) {}
 

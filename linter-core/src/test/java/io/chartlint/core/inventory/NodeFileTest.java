@@ -223,9 +223,18 @@ class NodeFileTest {
       text.append("]\n");
     }
 
-    String message = error(text.toString());
+    assertThat(error(text.toString()))
+        .startsWith("invalid nodes file nodes.yaml:")
+        .contains("aliases expand the document to more than 1000000 nodes");
 
-    assertThat(message).startsWith("invalid nodes file nodes.yaml:");
+    StringBuilder many = new StringBuilder("apiVersion: v1\nkind: Node\nmetadata:\n  name: a\n");
+    many.append("  annotations: &a {x: y}\n  labels:\n");
+    for (int i = 0; i < 101; i++) {
+      many.append("    k").append(i).append(": *a\n");
+    }
+    assertThat(error(many.toString()))
+        .startsWith("invalid nodes file nodes.yaml:")
+        .contains("more than 100 aliases to collections in one document");
   }
 
   /**
