@@ -4,6 +4,7 @@ import static io.chartlint.core.Severity.WARNING;
 
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.PodTemplate;
+import io.chartlint.core.model.Replicas;
 import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
@@ -11,6 +12,7 @@ import io.chartlint.core.rule.RuleInfo;
 import io.chartlint.core.scheduling.LabelSelector;
 import io.chartlint.rules.spread.Selectors;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -50,11 +52,12 @@ public final class DisruptionBudgetsAllowDrains implements Rule {
       if (pod == null || !selector.matches(pod.labels())) {
         continue;
       }
-      Integer replicas = replicas(controller);
-      if (replicas == null || replicas == 0) {
-        continue; // a templated or autoscaled count, or nothing to drain
+      OptionalInt replicas = Replicas.of(controller);
+      if (replicas.isEmpty() || replicas.getAsInt() == 0) {
+        // a count the API server rejects creates no pods to drain, and neither does 0
+        continue;
       }
-      String verdict = verdict(minAvailable, maxUnavailable, replicas);
+      String verdict = verdict(minAvailable, maxUnavailable, replicas.getAsInt());
       if (verdict != null) {
         context.report(
             minAvailable != null ? minAvailable : maxUnavailable,
@@ -120,15 +123,6 @@ public final class DisruptionBudgetsAllowDrains implements Rule {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  /** {@code spec.replicas}, 1 when absent (the API default); null when it is not a number. */
-  private static Integer replicas(KubeObject controller) {
-    Node node = YamlNodes.at(controller.root(), "spec.replicas");
-    if (node == null) {
-      return 1;
-    }
-    return YamlNodes.integer(node);
   }
 
   private static String namespace(KubeObject object) {

@@ -3,6 +3,7 @@ package io.chartlint.rules.inventory;
 import io.chartlint.core.model.InterPodInputs;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.PodTemplate;
+import io.chartlint.core.model.Replicas;
 import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.scheduling.InterPodAffinity;
 import io.chartlint.core.scheduling.InventoryNode;
@@ -71,8 +72,9 @@ final class ReplicaPlacement {
     if (!REPLICATED.contains(object.kind())) {
       return null;
     }
-    Integer replicas = replicas(object);
-    if (replicas == null || replicas < 1) {
+    // A count the API server rejects creates no replicas to place.
+    int replicas = Replicas.of(object).orElse(0);
+    if (replicas < 1) {
       return null;
     }
     if (!mayConstrainReplicas(pod)) {
@@ -153,14 +155,5 @@ final class ReplicaPlacement {
 
   private static List<SimulatedNode> nodes(NodeInventory inventory) {
     return inventory.nodes().stream().map(InventoryNode::node).toList();
-  }
-
-  /** {@code spec.replicas}, 1 when absent, null when not a number. */
-  private static Integer replicas(KubeObject object) {
-    Node node = YamlNodes.at(object.root(), "spec.replicas");
-    if (node == null || YamlNodes.isNull(node)) {
-      return 1;
-    }
-    return YamlNodes.integer(node);
   }
 }

@@ -5,6 +5,7 @@ import static io.chartlint.core.Severity.ERROR;
 import io.chartlint.core.Severity;
 import io.chartlint.core.model.KubeObject;
 import io.chartlint.core.model.PodTemplate;
+import io.chartlint.core.model.Replicas;
 import io.chartlint.core.model.YamlNodes;
 import io.chartlint.core.rule.Rule;
 import io.chartlint.core.rule.RuleContext;
@@ -26,8 +27,6 @@ import org.yaml.snakeyaml.nodes.Node;
     category = "placement")
 public final class TopologySpreadIsValid implements Rule {
   static final String HOSTNAME = "kubernetes.io/hostname";
-  private static final Set<String> REPLICATED =
-      Set.of("Deployment", "StatefulSet", "ReplicaSet", "ReplicationController");
 
   @Override
   public void check(KubeObject object, RuleContext context) {
@@ -206,22 +205,13 @@ public final class TopologySpreadIsValid implements Rule {
           Severity.WARNING);
       return;
     }
-    if (REPLICATED.contains(object.kind()) && replicas(object) == 1) {
+    // A count the API server rejects (Replicas.of is empty) creates no pods to judge.
+    if (Replicas.of(object).orElse(-1) == 1) {
       context.report(
           constraint,
           what + ": " + at + " does nothing with 1 replica",
           "Remove the constraint, or run more replicas.",
           Severity.WARNING);
     }
-  }
-
-  /** {@code spec.replicas}: 1 when absent, 0 when it is not a plain number (a template). */
-  private static int replicas(KubeObject object) {
-    Node node = YamlNodes.at(object.root(), "spec.replicas");
-    if (node == null) {
-      return 1;
-    }
-    Integer value = YamlNodes.integer(node);
-    return value == null ? 0 : value;
   }
 }
