@@ -45,6 +45,9 @@ public record ResourceList(Map<String, BigDecimal> amounts) {
 
   /** The sum of both lists: {@code addResourceList}. */
   public ResourceList plus(ResourceList other) {
+    if (other.isEmpty() || isEmpty()) {
+      return isEmpty() ? other : this; // lists are immutable: a pod of one container adds nothing
+    }
     Map<String, BigDecimal> sum = new LinkedHashMap<>(amounts);
     other.amounts.forEach((name, amount) -> sum.merge(name, amount, BigDecimal::add));
     return new ResourceList(sum);
@@ -52,6 +55,9 @@ public record ResourceList(Map<String, BigDecimal> amounts) {
 
   /** The larger amount of each resource of both lists: {@code maxResourceList}. */
   public ResourceList max(ResourceList other) {
+    if (other.isEmpty() || isEmpty()) {
+      return isEmpty() ? other : this;
+    }
     Map<String, BigDecimal> max = new LinkedHashMap<>(amounts);
     other.amounts.forEach((name, amount) -> max.merge(name, amount, BigDecimal::max));
     return new ResourceList(max);
