@@ -252,15 +252,17 @@ final class Sink {
             l.column(),
             budget.share(Escaping.text(l.template())),
             l.rendered(),
-            l.related().stream()
-                .map(
-                    r ->
-                        new Location.Related(
-                            budget.share(Escaping.text(r.file())),
-                            r.line(),
-                            r.column(),
-                            Escaping.text(r.message())))
-                .toList(),
+            l.related().isEmpty()
+                ? List.of()
+                : l.related().stream()
+                    .map(
+                        r ->
+                            new Location.Related(
+                                budget.share(Escaping.text(r.file())),
+                                r.line(),
+                                r.column(),
+                                Escaping.text(r.message())))
+                    .toList(),
             l.values());
     String path = budget.share(Escaping.text(f.path()));
     String identity =
