@@ -357,8 +357,8 @@ public final class DocumentParser {
       String value = ((ScalarNode) tuples.get(i).getKeyNode()).getValue();
       for (int j = 0; j < i; j++) {
         if (tuples.get(j).getKeyNode() instanceof ScalarNode key
-            && !key.getTag().equals(Tag.MERGE)
-            && key.getValue().equals(value)) {
+            && key.getValue().equals(value)
+            && !key.getTag().equals(Tag.MERGE)) {
           return key;
         }
       }
