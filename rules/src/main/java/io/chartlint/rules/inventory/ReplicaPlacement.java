@@ -69,16 +69,13 @@ final class ReplicaPlacement {
 
   static Shortfall shortfall(
       KubeObject object, PodTemplate pod, Schedule schedule, NodeInventory inventory) {
-    if (!REPLICATED.contains(object.kind())) {
-      return null;
+    if (!REPLICATED.contains(object.kind()) || !mayConstrainReplicas(pod)) {
+      return null; // most workloads: nothing below can keep a replica off an admitting node
     }
     // A count the API server rejects creates no replicas to place.
     int replicas = Replicas.of(object).orElse(0);
     if (replicas < 1) {
       return null;
-    }
-    if (!mayConstrainReplicas(pod)) {
-      return null; // most workloads: nothing below can keep a replica off an admitting node
     }
     PodInfo own = InterPodInputs.pod(pod, object.namespace());
     boolean spreads = own.spreadConstraints().stream().anyMatch(SpreadConstraint::doNotSchedule);
