@@ -1,6 +1,7 @@
 package io.chartlint.core.engine;
 
 import io.chartlint.core.UsageException;
+import io.chartlint.core.text.Escaping;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,9 +14,14 @@ final class FindingBudget {
   /** Distinct texts held at most; past it, texts are kept as they come. */
   private static final int MAX_SHARED = 1 << 16;
 
+  /** Longer texts are rarely repeated, and are kept as they come. */
+  private static final int MAX_SHARED_LENGTH = 256;
+
   private final int limit;
   private final AtomicLong offered = new AtomicLong();
   private final ConcurrentHashMap<String, String> shared = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> escapedLines = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> escapedMultiline = new ConcurrentHashMap<>();
 
   FindingBudget(int limit) {
     this.limit = limit;
@@ -33,7 +39,7 @@ final class FindingBudget {
 
   /** One instance of each repeated text. */
   String share(String text) {
-    if (text == null || text.length() > 256) {
+    if (text == null || text.length() > MAX_SHARED_LENGTH) {
       return text;
     }
     String existing = shared.get(text);
@@ -45,6 +51,36 @@ final class FindingBudget {
     }
     existing = shared.putIfAbsent(text, text);
     return existing != null ? existing : text;
+  }
+
+  /**
+   * The text as one line may print it ({@link Escaping#text}), shared. Rules hand the same text (a
+   * fix, a path, a file name) to thousands of findings: a text seen before is looked up, not
+   * scanned again.
+   */
+  String line(String text) {
+    return escapedAndShared(text, escapedLines, false);
+  }
+
+  /** The same for text whose line breaks are meant ({@link Escaping#multiline}). */
+  String multiline(String text) {
+    return escapedAndShared(text, escapedMultiline, true);
+  }
+
+  private String escapedAndShared(
+      String text, ConcurrentHashMap<String, String> escaped, boolean multiline) {
+    if (text == null || text.length() > MAX_SHARED_LENGTH) {
+      return multiline ? Escaping.multiline(text) : Escaping.text(text);
+    }
+    String known = escaped.get(text);
+    if (known != null) {
+      return known;
+    }
+    String safe = share(multiline ? Escaping.multiline(text) : Escaping.text(text));
+    if (escaped.size() < MAX_SHARED) {
+      escaped.putIfAbsent(text, safe);
+    }
+    return safe;
   }
 
   /** Ends the run when findings were dropped, since a report without them would mislead. */

@@ -247,10 +247,10 @@ final class Sink {
     Location l = f.location();
     Location location =
         new Location(
-            budget.share(Escaping.text(l.file())),
+            budget.line(l.file()),
             l.line(),
             l.column(),
-            budget.share(Escaping.text(l.template())),
+            budget.line(l.template()),
             l.rendered(),
             l.related().isEmpty()
                 ? List.of()
@@ -258,25 +258,23 @@ final class Sink {
                     .map(
                         r ->
                             new Location.Related(
-                                budget.share(Escaping.text(r.file())),
+                                budget.line(r.file()),
                                 r.line(),
                                 r.column(),
                                 Escaping.text(r.message())))
                     .toList(),
             l.values());
-    String path = budget.share(Escaping.text(f.path()));
+    String path = budget.line(f.path());
     String identity =
-        java.util.Objects.equals(f.identityPath(), f.path())
-            ? path
-            : budget.share(Escaping.text(f.identityPath()));
+        java.util.Objects.equals(f.identityPath(), f.path()) ? path : budget.line(f.identityPath());
     return new Finding(
         budget.share(f.ruleId()),
         f.severity(),
-        budget.share(Escaping.text(f.message())),
+        budget.line(f.message()),
         safe(f.resource()),
         path,
         location,
-        budget.share(Escaping.multiline(f.fix())),
+        budget.multiline(f.fix()),
         f.valuesSets(),
         identity,
         f.edit());
