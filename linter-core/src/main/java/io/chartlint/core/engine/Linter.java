@@ -3,6 +3,7 @@ package io.chartlint.core.engine;
 import io.chartlint.core.Severity;
 import io.chartlint.core.UsageException;
 import io.chartlint.core.fix.ChartProvenance;
+import io.chartlint.core.fix.ValuesFix;
 import io.chartlint.core.load.InputSource;
 import io.chartlint.core.load.LoadProblem;
 import io.chartlint.core.load.RawDocument;
@@ -186,7 +187,7 @@ public final class Linter {
       findings = kept;
       unused.addAll(baseline.unused(linted::coversBaselineFile));
     }
-    List<io.chartlint.core.fix.ValuesFix> valuesFixes = List.of();
+    List<ValuesFix> valuesFixes = List.of();
     if (tracesValues) {
       ValuesTracing.Traced traced =
           ValuesTracing.trace(
