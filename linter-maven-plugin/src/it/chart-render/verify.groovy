@@ -14,3 +14,8 @@ assert report.findings[0].location.template == 'web/templates/deployment.yaml'
 // releaseName and namespace reach Helm
 assert report.findings[0].resource.name == 'storefront-web'
 assert report.findings[0].resource.namespace == 'shop'
+// each finding names the value that writes its field, or says that the template does
+assert report.findings[0].location.values.path == 'resources'
+assert report.findings[0].location.values.file == 'src/main/helm/web/values.yaml'
+assert report.findings[0].location.values.line == 1
+assert report.findings[1].location.values.source == 'template'

@@ -13,7 +13,6 @@ import io.chartlint.core.engine.Inputs;
 import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
-import io.chartlint.core.fix.ChartFixer;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.ChartRenderers;
 import io.chartlint.core.load.helm.RenderTimeout;
@@ -375,11 +374,11 @@ class LintCommand implements Callable<Integer>, EnvironmentAware {
   }
 
   /**
-   * What a command built on lint does with the result before it is reported: lint adds, to the
-   * findings of charts, the value that produced each field and the values override that fixes it.
+   * What a command built on lint does with the result before it is reported: lint reports it as it
+   * is (the findings of charts already name the values that wrote their fields).
    */
   LintResult afterLint(LintRequest request, RuleSet rules, LintResult result) throws IOException {
-    return result.withFindings(new ChartFixer(rules).fix(request, result).findings());
+    return result;
   }
 
   /** Whether the report for standard output is printed there. */

@@ -310,6 +310,132 @@ class ChartFixTest {
             });
   }
 
+  /** A renderer that records each request and the thread that made it. */
+  private static final class Recording implements ChartRenderer {
+    final ChartRenderer embedded = ChartRenderers.defaultRenderer(null);
+    final List<ChartRenderRequest> seen = new CopyOnWriteArrayList<>();
+    final List<String> threads = new CopyOnWriteArrayList<>();
+
+    @Override
+    public RenderedChart render(ChartRenderRequest r) throws ChartRenderException {
+      seen.add(r);
+      threads.add(Thread.currentThread().getName());
+      return embedded.render(r);
+    }
+
+    @Override
+    public String describe() {
+      return embedded.describe();
+    }
+
+    /** The renders with the run's values alone: lint's own, not those that prove a value. */
+    long withTheRunsValues() {
+      return seen.stream()
+          .filter(
+              r ->
+                  r.valuesFiles().stream()
+                      .noneMatch(f -> f.getFileName().toString().startsWith("chartlint-override")))
+          .count();
+    }
+  }
+
+  @Test
+  void lintTracesValuesFromItsOwnRenderOfTheChart() {
+    Recording renderer = new Recording();
+    LintRequest request =
+        LintRequest.of(List.of("node-agent"), dir)
+            .withThreads(1)
+            .withRenderer(renderer, ChartRenderRequest.of(dir), false);
+
+    LintResult result = new Linter(RuleSet.discover()).lint(request);
+
+    assertThat(result.findings())
+        .anyMatch(
+            f -> f.location().values() != null && "affinity".equals(f.location().values().path()))
+        .anyMatch(
+            f ->
+                f.ruleId().equals("cpu-request-missing")
+                    && f.location().values() != null
+                    && "resources".equals(f.location().values().path()));
+    // one render with the run's values; every other render carries a value being proven
+    assertThat(renderer.withTheRunsValues()).isEqualTo(1);
+    assertThat(renderer.seen).hasSizeGreaterThan(1);
+    // --threads 1: nothing renders beside the caller
+    assertThat(renderer.threads).containsOnly(Thread.currentThread().getName());
+    // what chartlint fix proves: the override lint found, for the finding with an exact edit
+    assertThat(result.valuesFixes()).hasSize(1);
+    assertThat(result.valuesFixes().get(0).override()).containsOnlyKeys("affinity");
+  }
+
+  @Test
+  void withCiValuesEachValuesSetRendersOnceWithTheRunsValues() {
+    Recording renderer = new Recording();
+    LintRequest request =
+        LintRequest.of(List.of("node-agent"), dir)
+            .withRenderer(renderer, ChartRenderRequest.of(dir), true);
+
+    LintResult result = new Linter(RuleSet.discover()).lint(request);
+
+    // values.yaml, ci/exporter-values.yaml and ci/requests-values.yaml
+    assertThat(renderer.withTheRunsValues()).isEqualTo(3);
+    assertThat(result.findings())
+        .anyMatch(
+            f ->
+                f.valuesSets().size() > 1
+                    && f.location().values() != null
+                    && "sidecars".equals(f.location().values().path()));
+  }
+
+  @Test
+  void aLintThatOnlyCountsFindingsRendersOnceAndTracesNothing() {
+    Recording renderer = new Recording();
+    LintRequest request =
+        LintRequest.of(List.of("node-agent"), dir)
+            .withRenderer(renderer, ChartRenderRequest.of(dir), false);
+
+    LintResult result = new Linter(RuleSet.discover()).withoutValuesProvenance().lint(request);
+
+    assertThat(result.findings()).isNotEmpty().allMatch(f -> f.location().values() == null);
+    assertThat(renderer.seen).hasSize(1);
+    assertThat(result.valuesFixes()).isEmpty();
+  }
+
+  @Test
+  void aFindingTheBaselineHidesIsNotTracedAndTheOthersAre() throws IOException {
+    Cli.run(dir, "lint", "node-agent", "--write-baseline", "all.json");
+    // keep only the exclusion in the baseline: it is hidden, the rest is reported
+    JsonNode all = new ObjectMapper().readTree(dir.resolve("all.json").toFile());
+    com.fasterxml.jackson.databind.node.ArrayNode entries =
+        (com.fasterxml.jackson.databind.node.ArrayNode) all.get("findings");
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      if (!entries.get(i).get("ruleId").asText().equals("virtual-node-exclusion")) {
+        entries.remove(i);
+      }
+    }
+    new ObjectMapper().writeValue(dir.resolve("baseline.json").toFile(), all);
+    Recording renderer = new Recording();
+    LintRequest request =
+        LintRequest.of(List.of("node-agent"), dir)
+            .withBaseline(dir.resolve("baseline.json"))
+            .withRenderer(renderer, ChartRenderRequest.of(dir), false);
+
+    LintResult result = new Linter(RuleSet.discover()).lint(request);
+
+    assertThat(result.suppressed())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.finding().ruleId()).isEqualTo("virtual-node-exclusion");
+              assertThat(s.finding().location().values()).isNull();
+            });
+    assertThat(result.findings())
+        .isNotEmpty()
+        .noneMatch(f -> f.ruleId().equals("virtual-node-exclusion"))
+        .anyMatch(f -> f.location().values() != null);
+    // no exact edit is reported, so no override is looked for
+    assertThat(result.valuesFixes()).isEmpty();
+  }
+
   @Test
   void aValuesFileGivenWithFIsWhereTheValueIsSet() throws IOException {
     Files.writeString(dir.resolve("site.yaml"), "# site values\naffinity: {}\n");

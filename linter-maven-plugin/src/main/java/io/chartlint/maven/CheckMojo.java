@@ -10,7 +10,6 @@ import io.chartlint.core.engine.FailOn;
 import io.chartlint.core.engine.LintRequest;
 import io.chartlint.core.engine.LintResult;
 import io.chartlint.core.engine.Linter;
-import io.chartlint.core.fix.ChartFixer;
 import io.chartlint.core.load.helm.ChartRenderRequest;
 import io.chartlint.core.load.helm.ChartRenderers;
 import io.chartlint.core.load.helm.RenderTimeout;
@@ -337,7 +336,6 @@ public class CheckMojo extends AbstractMojo {
         throw new MojoExecutionException(
             "chartlint: " + e.getMessage() + " (set allowEmpty to accept this)");
       }
-      result = result.withFindings(new ChartFixer(rules).fix(request, result).findings());
 
       writeReports(result, rules, base, reporters);
       logResult(result, threshold);

@@ -1,6 +1,7 @@
 package io.chartlint.core.engine;
 
 import io.chartlint.core.Severity;
+import io.chartlint.core.fix.ValuesFix;
 import io.chartlint.core.rule.Finding;
 import java.util.List;
 
@@ -20,6 +21,8 @@ import java.util.List;
  *     kind}: other YAML and JSON, not Kubernetes manifests
  * @param ignoredByPolicy findings reported although an inline suppression names them, because the
  *     suppression policy does not let it count; {@code by} says which suppression and why
+ * @param valuesFixes per chart with findings that have an exact edit, the values override that
+ *     fixes them, for {@code chartlint fix} to prove
  */
 public record LintResult(
     List<Finding> findings,
@@ -31,11 +34,39 @@ public record LintResult(
     int objects,
     FailOn failOn,
     List<String> skipped,
-    List<SuppressedFinding> ignoredByPolicy) {
+    List<SuppressedFinding> ignoredByPolicy,
+    List<ValuesFix> valuesFixes) {
 
   public LintResult {
     skipped = List.copyOf(skipped);
     ignoredByPolicy = ignoredByPolicy == null ? List.of() : List.copyOf(ignoredByPolicy);
+    valuesFixes = valuesFixes == null ? List.of() : List.copyOf(valuesFixes);
+  }
+
+  /** A result without values overrides for charts. */
+  public LintResult(
+      List<Finding> findings,
+      List<SuppressedFinding> suppressed,
+      List<String> unusedSuppressions,
+      List<String> notices,
+      List<String> internalErrors,
+      int files,
+      int objects,
+      FailOn failOn,
+      List<String> skipped,
+      List<SuppressedFinding> ignoredByPolicy) {
+    this(
+        findings,
+        suppressed,
+        unusedSuppressions,
+        notices,
+        internalErrors,
+        files,
+        objects,
+        failOn,
+        skipped,
+        ignoredByPolicy,
+        List.of());
   }
 
   /** A result in which nothing was skipped and no suppression was set aside by policy. */
@@ -85,6 +116,7 @@ public record LintResult(
         objects,
         failOn,
         skipped,
-        ignoredByPolicy);
+        ignoredByPolicy,
+        valuesFixes);
   }
 }

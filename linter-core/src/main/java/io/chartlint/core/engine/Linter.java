@@ -2,6 +2,8 @@ package io.chartlint.core.engine;
 
 import io.chartlint.core.Severity;
 import io.chartlint.core.UsageException;
+import io.chartlint.core.fix.ChartProvenance;
+import io.chartlint.core.fix.ValuesFix;
 import io.chartlint.core.inventory.NodeFile;
 import io.chartlint.core.load.InputSource;
 import io.chartlint.core.load.LoadProblem;
@@ -48,14 +50,28 @@ import java.util.concurrent.Future;
 public final class Linter {
   private final RuleSet rules;
   private final Clock clock;
+  private final boolean tracesValues;
 
   public Linter(RuleSet rules) {
     this(rules, Clock.systemDefaultZone());
   }
 
   public Linter(RuleSet rules, Clock clock) {
+    this(rules, clock, true);
+  }
+
+  private Linter(RuleSet rules, Clock clock, boolean tracesValues) {
     this.rules = rules;
     this.clock = clock;
+    this.tracesValues = tracesValues;
+  }
+
+  /**
+   * A linter whose chart findings do not name the values that wrote their fields: for a lint that
+   * only counts what remains, such as the one that proves a fix, which would render for nothing.
+   */
+  public Linter withoutValuesProvenance() {
+    return new Linter(rules, clock, false);
   }
 
   public RuleSet rules() {
@@ -85,7 +101,7 @@ public final class Linter {
     checkChartOptions(request, resolution.inputs());
     FindingBudget budget = new FindingBudget(request.maxFindings());
     InputLinter inputLinter =
-        new InputLinter(request, active, suppressions, paths, budget, inventory);
+        new InputLinter(request, active, suppressions, paths, budget, inventory, tracesValues);
 
     List<InputOutcome> outcomes = new ArrayList<>();
     List<Inputs.Input> inputs = resolution.inputs();
@@ -168,6 +184,18 @@ public final class Linter {
       findings = kept;
       unused.addAll(baseline.unused(linted::coversBaselineFile));
     }
+    List<ValuesFix> valuesFixes = List.of();
+    if (tracesValues) {
+      ValuesTracing.Traced traced =
+          ValuesTracing.trace(
+              request,
+              inputs,
+              outcomes.stream().map(InputOutcome::renders).toList(),
+              outcomes.stream().map(InputOutcome::findings).toList(),
+              findings);
+      findings = traced.findings();
+      valuesFixes = traced.fixes();
+    }
     suppressed.sort(Comparator.comparing(LintResult.SuppressedFinding::finding, ORDER));
     ignoredByPolicy.sort(Comparator.comparing(LintResult.SuppressedFinding::finding, ORDER));
     return new LintResult(
@@ -180,7 +208,8 @@ public final class Linter {
         objects,
         request.failOn(),
         skipped,
-        ignoredByPolicy);
+        ignoredByPolicy,
+        valuesFixes);
   }
 
   /**
@@ -354,7 +383,10 @@ public final class Linter {
       Severity severity,
       io.chartlint.core.rule.RuleParameters parameters) {}
 
-  /** What linting one input produced. */
+  /**
+   * What linting one input produced; for a chart, with what the values provenance of its findings
+   * needs of its renders.
+   */
   record InputOutcome(
       List<Finding> findings,
       List<LintResult.SuppressedFinding> suppressed,
@@ -364,7 +396,45 @@ public final class Linter {
       int objects,
       boolean skipped,
       int documents,
-      List<LintResult.SuppressedFinding> ignoredByPolicy) {
+      List<LintResult.SuppressedFinding> ignoredByPolicy,
+      List<ChartProvenance.Render> renders) {
+
+    InputOutcome(
+        List<Finding> findings,
+        List<LintResult.SuppressedFinding> suppressed,
+        List<String> unused,
+        List<String> notices,
+        List<String> internalErrors,
+        int objects,
+        boolean skipped,
+        int documents,
+        List<LintResult.SuppressedFinding> ignoredByPolicy) {
+      this(
+          findings,
+          suppressed,
+          unused,
+          notices,
+          internalErrors,
+          objects,
+          skipped,
+          documents,
+          ignoredByPolicy,
+          List.of());
+    }
+
+    InputOutcome withRenders(List<ChartProvenance.Render> chartRenders) {
+      return new InputOutcome(
+          findings,
+          suppressed,
+          unused,
+          notices,
+          internalErrors,
+          objects,
+          skipped,
+          documents,
+          ignoredByPolicy,
+          chartRenders);
+    }
 
     /** A file none of whose documents has apiVersion or kind: not Kubernetes, so not linted. */
     static InputOutcome skipped(int documents) {
@@ -384,6 +454,7 @@ public final class Linter {
     private final PodTemplatePaths paths;
     private final FindingBudget budget;
     private final NodeInventory inventory;
+    private final boolean tracesValues;
 
     InputLinter(
         LintRequest request,
@@ -391,7 +462,9 @@ public final class Linter {
         Suppressions suppressions,
         PodTemplatePaths paths,
         FindingBudget budget,
-        NodeInventory inventory) {
+        NodeInventory inventory,
+        boolean tracesValues) {
+      this.tracesValues = tracesValues;
       this.request = request;
       this.active = active;
       this.suppressions = suppressions;
@@ -427,12 +500,17 @@ public final class Linter {
           return InputOutcome.skipped(shape.documents);
         }
       } else if (input instanceof Inputs.Chart chart) {
-        lintChart(chart, sink);
+        List<ChartProvenance.Render> renders = lintChart(chart, sink);
+        return sink.outcome().withRenders(renders);
       }
       return sink.outcome();
     }
 
-    private void lintChart(Inputs.Chart chart, Sink sink) {
+    /**
+     * Lints a chart with each values set; returns what tracing its findings to their values needs
+     * of the renders (empty when no finding can be traced).
+     */
+    private List<ChartProvenance.Render> lintChart(Inputs.Chart chart, Sink sink) {
       ChartPreflight.Outcome preflight =
           ChartPreflight.check(chart.path(), request.workingDirectory(), request.limits());
       preflight.notices().forEach(sink::notice);
@@ -448,8 +526,9 @@ public final class Linter {
                 + " without what it leads to (a chart must contain its files)");
       }
       if (!preflight.renderable()) {
-        return;
+        return List.of();
       }
+      List<ChartProvenance.Render> renders = new ArrayList<>();
       List<ValuesSet> sets = ValuesSet.of(chart.path(), request.ciValues());
       SourceMap.Chart templates = ChartSourceMaps.templates(chart, sink);
       Map<Finding, List<String>> merged = new LinkedHashMap<>();
@@ -472,7 +551,8 @@ public final class Linter {
           ChartRenderRequest renderRequest = base.forChart(chart.path(), values);
           try {
             RenderedChart rendered = request.renderer().render(renderRequest);
-            setSink.useSourceMap(ChartSourceMaps.map(templates, rendered, chart, set, setSink));
+            SourceMap map = ChartSourceMaps.map(templates, rendered, chart, set, setSink);
+            setSink.useSourceMap(map);
             InputSource source =
                 new InputSource(
                     chart.displayName(),
@@ -481,10 +561,12 @@ public final class Linter {
                         chart.path(), chart.displayName(), set.name()));
             // a chart without templates renders nothing, which the renderer gives as null
             String manifests = rendered.manifests() == null ? "" : rendered.manifests();
+            renders.add(new ChartProvenance.Render(set.name(), manifests, map, null));
             try (Reader reader = new StringReader(manifests)) {
               lintStream(source, reader, setSink, new StreamShape());
             }
           } catch (ChartRenderException e) {
+            renders.add(new ChartProvenance.Render(set.name(), null, null, e));
             Path template = ChartFiles.templateFile(chart.path(), e.templatePath());
             String shown =
                 template != null
@@ -515,6 +597,15 @@ public final class Linter {
         Finding f = first.get(entry.getKey());
         sink.findings.add(request.ciValues() ? f.withValuesSets(entry.getValue()) : f);
       }
+      // the renders are kept until the run's findings are known only when one may be traced
+      boolean traceable =
+          tracesValues
+              && sink.findings.stream()
+                  .anyMatch(
+                      f ->
+                          f.location().template() != null
+                              && (f.edit() != null || f.resource() != null));
+      return traceable ? renders : List.of();
     }
 
     /** The line of the top-level {@code dependencies:} key of a Chart.yaml, or 1. */

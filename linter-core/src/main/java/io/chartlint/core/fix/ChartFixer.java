@@ -42,17 +42,15 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Fixes the findings of a chart through its values. For each finding with an exact edit it finds
- * the values path that produced the field, proves it by rendering the chart again with an override
- * that sets the fixed field there, and attaches the path, where it was set, and the override to the
- * finding. The whole override is then proven by linting the chart with it: the fixed findings must
- * be gone and none may appear. A finding whose field no value controls says so, and keeps the pod
- * spec change as its fix. Charts are never edited.
+ * Fixes the findings of a chart through its values. While lint traces a chart's findings (see
+ * {@link ChartProvenance}), for each finding with an exact edit it finds the values path that
+ * produced the field, proves it by rendering the chart again with an override that sets the fixed
+ * field there, and attaches the path, where it was set, and the override to the finding. {@link
+ * #fix} then proves the whole override by linting the chart with it: the fixed findings must be
+ * gone and none may appear. A finding whose field no value controls says so, and keeps the pod spec
+ * change as its fix. Charts are never edited.
  */
 public final class ChartFixer {
-  /** The name findings give the chart's default values set. */
-  private static final String DEFAULT_SET = "values.yaml";
-
   /** Render-and-check rounds: each tries every finding's next candidate path, in one render. */
   private static final int ROUNDS = 3;
 
@@ -89,7 +87,10 @@ public final class ChartFixer {
     }
   }
 
-  /** Attaches values provenance and values fixes to the findings of the run's charts. */
+  /**
+   * Proves the values overrides that lint found for the run's charts: each by linting its chart
+   * with it. The findings are lint's, which already carry their values provenance.
+   */
   public Outcome fix(LintRequest request, LintResult result) {
     List<Finding> findings = new ArrayList<>(result.findings());
     Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
@@ -98,95 +99,89 @@ public final class ChartFixer {
     if (request.renderer() == null) {
       return new Outcome(findings, overrides, fixed, withheld);
     }
-    for (Inputs.Input input :
-        Inputs.resolve(request.inputs(), request.workingDirectory()).inputs()) {
-      if (!(input instanceof Inputs.Chart chart) || !Files.isDirectory(chart.path())) {
-        continue;
-      }
-      Path dir = chart.path().toAbsolutePath().normalize();
-      List<Finding> mine = new ArrayList<>();
-      for (Finding f : findings) {
-        if (f.edit() != null
-            && f.location().template() != null
-            && f.valuesSets().size() <= 1
-            && request
-                .workingDirectory()
-                .resolve(f.location().file())
-                .normalize()
-                .startsWith(dir)) {
-          mine.add(f);
+    for (ValuesFix chart : result.valuesFixes()) {
+      List<Finding> proven = new ArrayList<>();
+      for (ValuesFix.Step step : chart.steps()) {
+        if (step.unfixable() == null) {
+          proven.add(step.finding());
         }
       }
-      List<Finding> others = new ArrayList<>();
-      for (Finding f : findings) {
-        if (f.edit() == null
-            && f.resource() != null
-            && f.location().template() != null
-            && f.location().values() == null
-            && request
-                .workingDirectory()
-                .resolve(f.location().file())
-                .normalize()
-                .startsWith(dir)) {
-          others.add(f);
+      String failure =
+          proven.isEmpty()
+              ? null
+              : proveByLint(request, result, chart.chart(), chart.override(), proven);
+      for (ValuesFix.Step step : chart.steps()) {
+        if (step.unfixable() != null) {
+          withheld.add(new ManifestFixer.Withheld(step.finding(), step.unfixable()));
+        } else if (failure == null) {
+          fixed.add(step.finding());
+        } else {
+          withheld.add(new ManifestFixer.Withheld(step.finding(), failure));
         }
       }
-      if (mine.isEmpty() && others.isEmpty()) {
-        continue;
-      }
-      PerChart perChart = new PerChart(request, chart, dir, result, null);
-      if (!mine.isEmpty()) {
-        ChartOutcome outcome = perChart.run(mine);
-        for (Map.Entry<Finding, Finding> e : outcome.replaced.entrySet()) {
-          findings.set(findings.indexOf(e.getKey()), e.getValue());
-        }
-        outcome.fixed.forEach(f -> fixed.add(outcome.replaced.getOrDefault(f, f)));
-        outcome.withheld.forEach(
-            w ->
-                withheld.add(
-                    new ManifestFixer.Withheld(
-                        outcome.replaced.getOrDefault(w.finding(), w.finding()), w.reason())));
-        overrides.put(chart.displayName(), outcome.override);
-      }
-      // with --ci-values, a finding's value is proven with a values set that produced it: the
-      // defaults when they did, else its first ci/*-values.yaml file
-      Map<String, List<Finding>> bySet = new LinkedHashMap<>();
-      for (Finding f : others) {
-        String set =
-            f.valuesSets().isEmpty() || f.valuesSets().contains(DEFAULT_SET)
-                ? DEFAULT_SET
-                : f.valuesSets().get(0);
-        bySet.computeIfAbsent(set, k -> new ArrayList<>()).add(f);
-      }
-      for (Map.Entry<String, List<Finding>> set : bySet.entrySet()) {
-        PerChart with = perChart;
-        if (!set.getKey().equals(DEFAULT_SET)) {
-          Path file = dir.resolve(set.getKey()).normalize();
-          if (!file.startsWith(dir.resolve("ci")) || !Files.isRegularFile(file)) {
-            continue;
-          }
-          with = new PerChart(request, chart, dir, result, file);
-        }
-        Map<Finding, Finding> traced;
-        try {
-          traced = with.provenance(set.getValue());
-        } catch (RuntimeException e) {
-          // provenance only adds to findings: a chart it cannot trace keeps them as they are
-          traced = Map.of();
-        }
-        for (Map.Entry<Finding, Finding> e : traced.entrySet()) {
-          findings.set(findings.indexOf(e.getKey()), e.getValue());
-        }
-      }
+      overrides.put(chart.chartName(), failure == null ? chart.override() : Map.of());
     }
     return new Outcome(findings, overrides, fixed, withheld);
   }
 
-  private record ChartOutcome(
-      Map<Finding, Finding> replaced,
+  /** Null when linting the chart with the override proves it, else why not. */
+  private String proveByLint(
+      LintRequest request,
+      LintResult result,
+      Path chart,
       Map<String, Object> override,
-      List<Finding> fixed,
-      List<ManifestFixer.Withheld> withheld) {}
+      List<Finding> fixing) {
+    Path file = null;
+    try {
+      file = Files.createTempFile("chartlint-override", ".yaml");
+      Files.writeString(file, Outcome.yaml(override), StandardCharsets.UTF_8);
+      ChartRenderRequest base = request.chartOptions();
+      List<Path> files = new ArrayList<>(base.valuesFiles());
+      files.add(file);
+      LintRequest again =
+          LintRequest.of(List.of(chart.toString()), request.workingDirectory())
+              .withConfig(request.config())
+              .withLimits(request.limits())
+              .withFailOn(FailOn.NEVER)
+              .withThreads(1)
+              .withRenderer(request.renderer(), base.forChart(chart, files), false);
+      // only which findings remain counts here: tracing their values would render for nothing
+      List<Finding> after = new Linter(rules).withoutValuesProvenance().lint(again).findings();
+      Path dir = chart.toAbsolutePath().normalize();
+      Map<List<Object>, Integer> expected = new HashMap<>();
+      for (Finding f : result.findings()) {
+        if (request.workingDirectory().resolve(f.location().file()).normalize().startsWith(dir)) {
+          expected.merge(key(f), 1, Integer::sum);
+        }
+      }
+      fixing.forEach(f -> expected.merge(key(f), -1, Integer::sum));
+      Map<List<Object>, Integer> counts = new HashMap<>();
+      after.forEach(f -> counts.merge(key(f), 1, Integer::sum));
+      for (Map.Entry<List<Object>, Integer> e : counts.entrySet()) {
+        if (e.getValue() > expected.getOrDefault(e.getKey(), 0)) {
+          return "linting the chart with the override reports " + e.getKey().get(0);
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (file != null) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          // a temporary file left behind
+        }
+      }
+    }
+  }
+
+  private static List<Object> key(Finding f) {
+    return java.util.Arrays.asList(f.ruleId(), f.resource());
+  }
+
+  /** What fixing one chart's findings with exact edits through its values found. */
+  record ChartOutcome(Map<Finding, Finding> replaced, ValuesFix fix) {}
 
   /** A rendered field that a value may control, and what the fix makes of it. */
   private record Level(List<String> segments, Op op) {}
@@ -201,21 +196,29 @@ public final class ChartFixer {
     }
   }
 
-  /** Fixing one chart. */
-  private final class PerChart {
+  /**
+   * Tracing the findings of one chart to its values, from the render lint made of it: the render of
+   * the values set whose findings are traced.
+   */
+  static final class PerChart {
     private final LintRequest request;
     private final Inputs.Chart chart;
-    private final LintResult result;
+    private final ChartProvenance.Render lintRender;
     private final ChartValues values;
     private final PodTemplatePaths paths;
 
     /** The values files of the renders: the run's, and the values set's file if any. */
     private final List<Path> files;
 
-    PerChart(LintRequest request, Inputs.Chart chart, Path dir, LintResult result, Path setFile) {
+    PerChart(
+        LintRequest request,
+        Inputs.Chart chart,
+        Path dir,
+        Path setFile,
+        ChartProvenance.Render lintRender) {
       this.request = request;
       this.chart = chart;
-      this.result = result;
+      this.lintRender = lintRender;
       ChartRenderRequest base = request.chartOptions();
       List<Path> all = new ArrayList<>(base.valuesFiles());
       if (setFile != null) {
@@ -247,12 +250,8 @@ public final class ChartFixer {
       } catch (ChartRenderException e) {
         return replaced;
       }
-      SourceMap map = null;
-      try {
-        map = SourceMap.chart(chart.path()).map(rendered.manifests());
-      } catch (IOException | RuntimeException e) {
-        // without the map, candidates come from the values alone
-      }
+      // lint's map of this render; without one, candidates come from the values alone
+      SourceMap map = lintRender.map();
       ValuesProvenance.Outcome outcome =
           new ValuesProvenance(values, this::render, map, this::templateText)
               .prove(others, rendered);
@@ -320,22 +319,26 @@ public final class ChartFixer {
 
     private ValuesProvenance.Rendered baseRender;
 
+    /** The render lint made, parsed again: its objects are not kept while other inputs lint. */
     private ValuesProvenance.Rendered base() throws ChartRenderException {
+      if (lintRender.failure() != null) {
+        throw lintRender.failure();
+      }
       if (baseRender == null) {
-        baseRender = render(null);
+        baseRender = parse(lintRender.manifests());
       }
       return baseRender;
     }
 
     ChartOutcome run(List<Finding> mine) {
       Map<Finding, Finding> replaced = new LinkedHashMap<>();
-      List<ManifestFixer.Withheld> withheld = new ArrayList<>();
       Map<ResourceRef, KubeObject> rendered;
       try {
         rendered = base().objects();
       } catch (ChartRenderException e) {
-        mine.forEach(f -> withheld.add(new ManifestFixer.Withheld(f, "cannot render: " + e)));
-        return new ChartOutcome(replaced, Map.of(), List.of(), withheld);
+        List<ValuesFix.Step> steps = new ArrayList<>();
+        mine.forEach(f -> steps.add(new ValuesFix.Step(f, "cannot render: " + e)));
+        return new ChartOutcome(replaced, fix(Map.of(), steps));
       }
       // every finding's candidates: (level, values path) pairs, in the order they are tried
       Map<Finding, List<Candidate>> candidates = new LinkedHashMap<>();
@@ -388,8 +391,7 @@ public final class ChartFixer {
       Map<List<String>, List<Candidate>> finalPaths = new LinkedHashMap<>();
       proven.forEach((f, c) -> finalPaths.computeIfAbsent(c.path, k -> new ArrayList<>()).add(c));
       Map<String, Object> override = override(finalPaths);
-      List<Finding> fixed = new ArrayList<>();
-      String failure = proven.isEmpty() ? null : proveByLint(override, proven.keySet());
+      List<ValuesFix.Step> steps = new ArrayList<>();
       for (Finding f : mine) {
         Candidate c = proven.get(f);
         if (c == null) {
@@ -402,7 +404,7 @@ public final class ChartFixer {
                           + f.fix(),
                       f.edit());
           replaced.put(f, g);
-          withheld.add(new ManifestFixer.Withheld(g, "no value of the chart controls the field"));
+          steps.add(new ValuesFix.Step(g, "no value of the chart controls the field"));
           continue;
         }
         Map<String, Object> own = new LinkedHashMap<>();
@@ -417,105 +419,26 @@ public final class ChartFixer {
                         + Outcome.yaml(own).stripTrailing(),
                     f.edit());
         replaced.put(f, g);
-        if (failure == null) {
-          fixed.add(f);
-        } else {
-          withheld.add(new ManifestFixer.Withheld(g, failure));
-        }
+        steps.add(new ValuesFix.Step(g, null));
       }
-      return new ChartOutcome(replaced, failure == null ? override : Map.of(), fixed, withheld);
+      return new ChartOutcome(replaced, fix(override, steps));
     }
 
-    /** Null when linting the chart with the override proves it, else why not. */
-    private String proveByLint(Map<String, Object> override, Set<Finding> fixing) {
-      Path file = null;
-      try {
-        file = Files.createTempFile("chartlint-override", ".yaml");
-        Files.writeString(file, Outcome.yaml(override), StandardCharsets.UTF_8);
-        ChartRenderRequest base = request.chartOptions();
-        List<Path> files = new ArrayList<>(base.valuesFiles());
-        files.add(file);
-        LintRequest again =
-            LintRequest.of(List.of(chart.path().toString()), request.workingDirectory())
-                .withConfig(request.config())
-                .withLimits(request.limits())
-                .withFailOn(FailOn.NEVER)
-                .withThreads(1)
-                .withRenderer(request.renderer(), withValues(base, files), false);
-        List<Finding> after = new Linter(rules).lint(again).findings();
-        Map<List<Object>, Integer> expected = new HashMap<>();
-        for (Finding f : result.findings()) {
-          if (inChart(f)) {
-            expected.merge(key(f), 1, Integer::sum);
-          }
-        }
-        fixing.forEach(f -> expected.merge(key(f), -1, Integer::sum));
-        Map<List<Object>, Integer> counts = new HashMap<>();
-        after.forEach(f -> counts.merge(key(f), 1, Integer::sum));
-        for (Map.Entry<List<Object>, Integer> e : counts.entrySet()) {
-          if (e.getValue() > expected.getOrDefault(e.getKey(), 0)) {
-            return "linting the chart with the override reports " + e.getKey().get(0);
-          }
-        }
-        return null;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } finally {
-        if (file != null) {
-          try {
-            Files.deleteIfExists(file);
-          } catch (IOException e) {
-            // a temporary file left behind
-          }
-        }
-      }
+    private ValuesFix fix(Map<String, Object> override, List<ValuesFix.Step> steps) {
+      return new ValuesFix(chart.path(), chart.displayName(), override, steps);
     }
 
-    private boolean inChart(Finding f) {
-      Path dir = chart.path().toAbsolutePath().normalize();
-      return request.workingDirectory().resolve(f.location().file()).normalize().startsWith(dir);
-    }
-
-    private List<Object> key(Finding f) {
-      return java.util.Arrays.asList(f.ruleId(), f.resource());
-    }
-
-    /** The chart's objects by reference, rendered with an optional override. */
+    /** The chart's objects by reference, rendered with an override. */
     private ValuesProvenance.Rendered render(Map<String, Object> override)
         throws ChartRenderException {
       Path file = null;
       try {
         ChartRenderRequest base = request.chartOptions();
         List<Path> files = new ArrayList<>(this.files);
-        if (override != null) {
-          file = Files.createTempFile("chartlint-override", ".yaml");
-          Files.writeString(file, Outcome.yaml(override), StandardCharsets.UTF_8);
-          files.add(file);
-        }
-        String manifests = request.renderer().render(withValues(base, files)).manifests();
-        manifests = manifests == null ? "" : manifests;
-        Map<ResourceRef, KubeObject> objects = new LinkedHashMap<>();
-        Map<ResourceRef, Integer> firstLines = new HashMap<>();
-        try (SourceDocuments stream =
-            new SourceDocuments(
-                new InputSource(chart.displayName(), null, null),
-                new StringReader(manifests),
-                request.limits())) {
-          SourceDocuments.Next next;
-          while ((next = stream.next()) != null) {
-            RawDocument raw = next.raw();
-            if (next.parsed().root() == null) {
-              continue;
-            }
-            SourceDocument doc = next.document();
-            for (KubeObject o : Manifests.extract(doc, paths).objects()) {
-              if (objects.putIfAbsent(o.ref(), o) == null) {
-                firstLines.put(o.ref(), raw.firstLine());
-              }
-            }
-          }
-        }
-        return new ValuesProvenance.Rendered(manifests, objects, firstLines);
+        file = Files.createTempFile("chartlint-override", ".yaml");
+        Files.writeString(file, Outcome.yaml(override), StandardCharsets.UTF_8);
+        files.add(file);
+        return parse(request.renderer().render(withValues(base, files)).manifests());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } finally {
@@ -527,6 +450,35 @@ public final class ChartFixer {
           }
         }
       }
+    }
+
+    /** A rendered stream's objects by reference, each with the line its document starts on. */
+    private ValuesProvenance.Rendered parse(String rendered) {
+      String manifests = rendered == null ? "" : rendered;
+      Map<ResourceRef, KubeObject> objects = new LinkedHashMap<>();
+      Map<ResourceRef, Integer> firstLines = new HashMap<>();
+      try (SourceDocuments stream =
+          new SourceDocuments(
+              new InputSource(chart.displayName(), null, null),
+              new StringReader(manifests),
+              request.limits())) {
+        SourceDocuments.Next next;
+        while ((next = stream.next()) != null) {
+          RawDocument raw = next.raw();
+          if (next.parsed().root() == null) {
+            continue;
+          }
+          SourceDocument doc = next.document();
+          for (KubeObject o : Manifests.extract(doc, paths).objects()) {
+            if (objects.putIfAbsent(o.ref(), o) == null) {
+              firstLines.put(o.ref(), raw.firstLine());
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new ValuesProvenance.Rendered(manifests, objects, firstLines);
     }
 
     private ChartRenderRequest withValues(ChartRenderRequest base, List<Path> files) {
