@@ -41,10 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** Runs the enabled rules over every input of a request, in parallel across inputs. */
 public final class Linter {
@@ -103,35 +99,9 @@ public final class Linter {
     InputLinter inputLinter =
         new InputLinter(request, active, suppressions, paths, budget, inventory, tracesValues);
 
-    List<InputOutcome> outcomes = new ArrayList<>();
     List<Inputs.Input> inputs = resolution.inputs();
-    int threads = Math.min(request.threads(), Math.max(1, inputs.size()));
-    if (threads == 1) {
-      for (Inputs.Input input : inputs) {
-        outcomes.add(inputLinter.lint(input));
-      }
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(threads, Linter::daemon);
-      try {
-        List<Future<InputOutcome>> futures = new ArrayList<>();
-        for (Inputs.Input input : inputs) {
-          futures.add(pool.submit(() -> inputLinter.lint(input)));
-        }
-        for (Future<InputOutcome> future : futures) {
-          outcomes.add(future.get());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException(e.getCause());
-      } finally {
-        pool.shutdownNow();
-      }
-    }
+    List<InputOutcome> outcomes =
+        Parallel.map(inputs, request.threads(), "chartlint-worker", inputLinter::lint);
 
     List<Finding> findings = new ArrayList<>();
     List<LintResult.SuppressedFinding> suppressed = new ArrayList<>();
@@ -267,12 +237,6 @@ public final class Linter {
           .thenComparing(Finding::ruleId)
           .thenComparing(Finding::message);
 
-  private static Thread daemon(Runnable r) {
-    Thread t = new Thread(r, "chartlint-worker");
-    t.setDaemon(true);
-    return t;
-  }
-
   /**
    * The enabled rules with their configured severity; a config naming an unknown rule is an error.
    */
@@ -399,29 +363,6 @@ public final class Linter {
       List<LintResult.SuppressedFinding> ignoredByPolicy,
       List<ChartProvenance.Render> renders) {
 
-    InputOutcome(
-        List<Finding> findings,
-        List<LintResult.SuppressedFinding> suppressed,
-        List<String> unused,
-        List<String> notices,
-        List<String> internalErrors,
-        int objects,
-        boolean skipped,
-        int documents,
-        List<LintResult.SuppressedFinding> ignoredByPolicy) {
-      this(
-          findings,
-          suppressed,
-          unused,
-          notices,
-          internalErrors,
-          objects,
-          skipped,
-          documents,
-          ignoredByPolicy,
-          List.of());
-    }
-
     InputOutcome withRenders(List<ChartProvenance.Render> chartRenders) {
       return new InputOutcome(
           findings,
@@ -439,7 +380,8 @@ public final class Linter {
     /** A file none of whose documents has apiVersion or kind: not Kubernetes, so not linted. */
     static InputOutcome skipped(int documents) {
       return new InputOutcome(
-          List.of(), List.of(), List.of(), List.of(), List.of(), 0, true, documents, List.of());
+          List.of(), List.of(), List.of(), List.of(), List.of(), 0, true, documents, List.of(),
+          List.of());
     }
   }
 

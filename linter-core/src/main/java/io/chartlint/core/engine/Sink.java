@@ -329,6 +329,15 @@ final class Sink {
 
   Linter.InputOutcome outcome() {
     return new Linter.InputOutcome(
-        findings, suppressed, unused, notices, internalErrors, objects, false, 0, ignoredByPolicy);
+        findings,
+        suppressed,
+        unused,
+        notices,
+        internalErrors,
+        objects,
+        false,
+        0,
+        ignoredByPolicy,
+        List.of());
   }
 }

@@ -8,10 +8,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Gives the findings a run reports in charts their values provenance, from the renders and source
@@ -93,43 +89,10 @@ final class ValuesTracing {
   }
 
   private static List<ChartProvenance.Traced> run(LintRequest request, List<Task> tasks) {
-    List<ChartProvenance.Traced> results = new ArrayList<>();
-    int threads = Math.min(request.threads(), tasks.size());
-    if (threads == 1) {
-      for (Task task : tasks) {
-        results.add(ChartProvenance.trace(request, task.chart(), task.reported(), task.renders()));
-      }
-      return results;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, ValuesTracing::daemon);
-    try {
-      List<Future<ChartProvenance.Traced>> futures = new ArrayList<>();
-      for (Task task : tasks) {
-        futures.add(
-            pool.submit(
-                () ->
-                    ChartProvenance.trace(request, task.chart(), task.reported(), task.renders())));
-      }
-      for (Future<ChartProvenance.Traced> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static Thread daemon(Runnable r) {
-    Thread t = new Thread(r, "chartlint-values");
-    t.setDaemon(true);
-    return t;
+    return Parallel.map(
+        tasks,
+        request.threads(),
+        "chartlint-values",
+        task -> ChartProvenance.trace(request, task.chart(), task.reported(), task.renders()));
   }
 }
