@@ -1,9 +1,9 @@
 package io.chartlint.core.model;
 
+import io.chartlint.core.scheduling.Derived;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -25,7 +25,7 @@ public final class PodTemplate {
    * change during a lint, and several rules read the same (the placement, the requests, the
    * schedule on the inventory).
    */
-  private final Map<Object, Object> derived = new ConcurrentHashMap<>(4);
+  private final Derived<PodTemplate> derived = new Derived<>();
 
   private PodTemplate(KubeObject owner, Node spec, Node metadata, String specPath) {
     this.owner = owner;
@@ -57,18 +57,8 @@ public final class PodTemplate {
    * @param key what it is, one key per kind of thing (a class, or the object it is worked out
    *     against)
    */
-  @SuppressWarnings("unchecked")
   public <T> T derived(Object key, Function<PodTemplate, T> compute) {
-    Object value = derived.get(key);
-    if (value == null) {
-      // not computeIfAbsent: compute may itself ask for another derived value of this pod
-      value = compute.apply(this);
-      Object raced = derived.putIfAbsent(key, value);
-      if (raced != null) {
-        value = raced;
-      }
-    }
-    return (T) value;
+    return derived.get(this, key, compute);
   }
 
   public KubeObject owner() {

@@ -27,7 +27,7 @@ public final class NodeInventory {
   private final Map<InventoryNode, Integer> allocatableOf = new IdentityHashMap<>();
   private final Map<Set<String>, List<Cell>> cells = new ConcurrentHashMap<>();
   private final Map<List<String>, Pools> pools = new ConcurrentHashMap<>();
-  private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+  private final Derived<NodeInventory> derived = new Derived<>();
   private final Map<ScheduleKey, Schedule> schedules = new ConcurrentHashMap<>();
 
   /**
@@ -140,9 +140,8 @@ public final class NodeInventory {
    *
    * @param key what it is, one key per kind of thing (a class will do)
    */
-  @SuppressWarnings("unchecked")
   public <T> T derived(Object key, java.util.function.Function<NodeInventory, T> compute) {
-    return (T) derived.computeIfAbsent(key, k -> compute.apply(this));
+    return derived.get(this, key, compute);
   }
 
   /** Each node's pool: the first of these labels it carries, or the node alone. */

@@ -1,8 +1,6 @@
 package io.chartlint.core.scheduling;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -14,7 +12,7 @@ public final class Schedule {
   private final List<NodeGroup> groups;
   private final boolean anyFits;
   private final boolean anyAdmitted;
-  private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+  private final Derived<Schedule> derived = new Derived<>();
 
   Schedule(List<NodeGroup> groups) {
     this.groups = List.copyOf(groups);
@@ -49,16 +47,7 @@ public final class Schedule {
    *
    * @param key what it is, including every parameter the computation reads
    */
-  @SuppressWarnings("unchecked")
   public <T> T derived(Object key, Function<Schedule, T> compute) {
-    Object value = derived.get(key);
-    if (value == null) {
-      value = compute.apply(this);
-      Object raced = derived.putIfAbsent(key, value);
-      if (raced != null) {
-        value = raced;
-      }
-    }
-    return (T) value;
+    return derived.get(this, key, compute);
   }
 }
