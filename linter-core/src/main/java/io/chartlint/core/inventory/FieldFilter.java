@@ -15,38 +15,37 @@ import org.yaml.snakeyaml.parser.Parser;
  * however large it is.
  */
 final class FieldFilter implements Parser {
-  /**
-   * An alias names an anchor inside a part that was skipped, so the value it stands for was never
-   * composed.
-   */
-  static final class SkippedAnchorException extends RuntimeException {
-    private final int line;
-
-    SkippedAnchorException(int line) {
-      super(null, null, false, false);
-      this.line = line;
-    }
-
-    /** The 0-based line of the alias. */
-    int line() {
-      return line;
-    }
+  /** Why the filter stopped reading, at a line. */
+  enum Reason {
+    /**
+     * An alias names an anchor inside a part that was skipped, so the value it stands for was never
+     * composed.
+     */
+    SKIPPED_ANCHOR,
+    /**
+     * A skipped value is nested deeper than the limit. SnakeYAML's composer enforces the limit on
+     * what it builds; what is skipped never reaches it, and its scanner slows down with every level
+     * of flow nesting, so the limit holds here too.
+     */
+    TOO_DEEP
   }
 
-  /**
-   * A skipped value is nested deeper than the limit. SnakeYAML's composer enforces the limit on
-   * what it builds; what is skipped never reaches it, and its scanner slows down with every level
-   * of flow nesting, so the limit holds here too.
-   */
-  static final class TooDeepException extends RuntimeException {
+  /** The filter stopped reading the file. */
+  static final class StoppedException extends RuntimeException {
+    private final Reason reason;
     private final int line;
 
-    TooDeepException(int line) {
+    StoppedException(Reason reason, int line) {
       super(null, null, false, false);
+      this.reason = reason;
       this.line = line;
     }
 
-    /** The 0-based line where the limit was crossed. */
+    Reason reason() {
+      return reason;
+    }
+
+    /** The 0-based line of the alias, or where the limit was crossed. */
     int line() {
       return line;
     }
@@ -185,7 +184,7 @@ final class FieldFilter implements Parser {
       open.push(new Frame(false, fields));
     } else if (event instanceof AliasEvent alias) {
       if (skippedAnchors.contains(alias.getAnchor())) {
-        throw new SkippedAnchorException(line);
+        throw new StoppedException(Reason.SKIPPED_ANCHOR, line);
       }
       aliases = true;
     }
@@ -212,7 +211,7 @@ final class FieldFilter implements Parser {
       if (event.is(Event.ID.MappingStart) || event.is(Event.ID.SequenceStart)) {
         depth++;
         if (open.size() + depth > maxDepth) {
-          throw new TooDeepException(line);
+          throw new StoppedException(Reason.TOO_DEEP, line);
         }
       } else if (event.is(Event.ID.MappingEnd) || event.is(Event.ID.SequenceEnd)) {
         depth--;

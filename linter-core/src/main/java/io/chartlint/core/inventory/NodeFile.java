@@ -121,13 +121,15 @@ public final class NodeFile {
       } catch (ReaderException e) {
         throw invalid(
             file, events.line() + 1, "a character YAML does not allow; is it a binary file?");
-      } catch (FieldFilter.SkippedAnchorException e) {
+      } catch (FieldFilter.StoppedException e) {
         throw invalid(
             file,
             e.line() + 1,
-            "an alias names an anchor in a field chartlint does not read; write the value out");
-      } catch (FieldFilter.TooDeepException e) {
-        throw invalid(file, e.line() + 1, tooDeep(limits));
+            switch (e.reason()) {
+              case SKIPPED_ANCHOR ->
+                  "an alias names an anchor in a field chartlint does not read; write the value out";
+              case TOO_DEEP -> tooDeep(limits);
+            });
       } catch (YAMLException e) {
         if (e.getCause() instanceof IOException io) {
           throw unreadable(file, io); // SnakeYAML's reader wraps what the file system says
