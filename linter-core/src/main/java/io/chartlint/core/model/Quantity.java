@@ -75,13 +75,24 @@ public final class Quantity implements Comparable<Quantity> {
    */
   public static Quantity parse(String s) {
     Objects.requireNonNull(s, "s");
-    Quantity known = PARSED.get(s);
+    return remembered(PARSED, s, Quantity::parseText);
+  }
+
+  /**
+   * The quantity of a text from the cache, or parsed and remembered while the cache has room. A
+   * text that does not parse throws every time.
+   */
+  private static Quantity remembered(
+      Map<String, Quantity> cache,
+      String text,
+      java.util.function.Function<String, Quantity> parse) {
+    Quantity known = cache.get(text);
     if (known != null) {
       return known;
     }
-    Quantity parsed = parseText(s);
-    if (PARSED.size() < PARSED_LIMIT) {
-      PARSED.put(s, parsed);
+    Quantity parsed = parse.apply(text);
+    if (cache.size() < PARSED_LIMIT) {
+      cache.put(text, parsed);
     }
     return parsed;
   }
@@ -151,15 +162,7 @@ public final class Quantity implements Comparable<Quantity> {
    */
   public static Quantity ofYamlNumber(String plainScalarText) {
     Objects.requireNonNull(plainScalarText, "plainScalarText");
-    Quantity known = PARSED_PLAIN.get(plainScalarText);
-    if (known != null) {
-      return known;
-    }
-    Quantity quantity = typeAndParse(plainScalarText);
-    if (PARSED_PLAIN.size() < PARSED_LIMIT) {
-      PARSED_PLAIN.put(plainScalarText, quantity);
-    }
-    return quantity;
+    return remembered(PARSED_PLAIN, plainScalarText, Quantity::typeAndParse);
   }
 
   private static Quantity typeAndParse(String plainScalarText) {
