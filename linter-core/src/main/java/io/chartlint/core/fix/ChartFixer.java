@@ -131,13 +131,10 @@ public final class ChartFixer {
       Path chart,
       Map<String, Object> override,
       List<Finding> fixing) {
-    Path file = null;
-    try {
-      file = Files.createTempFile("chartlint-override", ".yaml");
-      Files.writeString(file, Outcome.yaml(override), StandardCharsets.UTF_8);
+    try (OverrideFile file = new OverrideFile(override)) {
       ChartRenderRequest base = request.chartOptions();
       List<Path> files = new ArrayList<>(base.valuesFiles());
-      files.add(file);
+      files.add(file.path());
       LintRequest again =
           LintRequest.of(List.of(chart.toString()), request.workingDirectory())
               .withConfig(request.config())
@@ -165,13 +162,28 @@ public final class ChartFixer {
       return null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      if (file != null) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          // a temporary file left behind
-        }
+    }
+  }
+
+  /** A values override written to a temporary file, deleted on close. */
+  private static final class OverrideFile implements AutoCloseable {
+    private final Path path;
+
+    OverrideFile(Map<String, Object> override) throws IOException {
+      path = Files.createTempFile("chartlint-override", ".yaml");
+      Files.writeString(path, Outcome.yaml(override), StandardCharsets.UTF_8);
+    }
+
+    Path path() {
+      return path;
+    }
+
+    @Override
+    public void close() {
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException e) {
+        // a temporary file left behind
       }
     }
   }
@@ -431,24 +443,13 @@ public final class ChartFixer {
     /** The chart's objects by reference, rendered with an override. */
     private ValuesProvenance.Rendered render(Map<String, Object> override)
         throws ChartRenderException {
-      Path file = null;
-      try {
+      try (OverrideFile file = new OverrideFile(override)) {
         ChartRenderRequest base = request.chartOptions();
         List<Path> files = new ArrayList<>(this.files);
-        file = Files.createTempFile("chartlint-override", ".yaml");
-        Files.writeString(file, Outcome.yaml(override), StandardCharsets.UTF_8);
-        files.add(file);
+        files.add(file.path());
         return parse(request.renderer().render(withValues(base, files)).manifests());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } finally {
-        if (file != null) {
-          try {
-            Files.deleteIfExists(file);
-          } catch (IOException e) {
-            // a temporary file left behind
-          }
-        }
       }
     }
 
